@@ -1,0 +1,23 @@
+import { Temporal } from 'temporal-polyfill';
+import { parseDate, type DayNumber } from './calendar-date';
+
+/**
+ * Today's calendar date in a body's time zone. The only place the core reads
+ * the clock; the engine itself never calls it (callers pass `asOf`).
+ */
+export function todayIn(timeZone: string, now: Temporal.Instant = Temporal.Now.instant()): string {
+  return now.toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+export function todayDayNumber(timeZone: string, now?: Temporal.Instant): DayNumber {
+  return parseDate(todayIn(timeZone, now)) as DayNumber;
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    Temporal.Now.instant().toZonedDateTimeISO(name);
+    return true;
+  } catch {
+    return false;
+  }
+}

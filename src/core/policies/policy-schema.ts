@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import { parseDate } from '../dates/calendar-date';
+
+/**
+ * A certification program's policy: every rule the product applies to that
+ * program, as data. A new body is configured by writing one of these, not by
+ * changing code. Amounts of money are integer cents in `fees.currency`.
+ */
+
+export const isoDateSchema = z.string('must be a date as YYYY-MM-DD').refine((value) => parseDate(value) !== null, {
+  error: (issue) => `"${String(issue.input)}" is not a calendar date (YYYY-MM-DD)`,
+});
+
+const monthDaySchema = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a month-day as MM-DD')
+  // 2000 is a leap year, so 02-29 is allowed (it is constrained to 02-28 in other years).
+  .refine((value) => parseDate(`2000-${value}`) !== null, 'is not a day of the year');
+
+const cents = z.number().int('must be whole cents').nonnegative('must not be negative');
+const credits = z.number().finite().nonnegative('must not be negative');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+
+export const memberPriceSchema = z.strictObject({ member: cents, nonMember: cents });
+
+/** Where a deadline falls, relative to the end of the cycle or to the due date. */
+export const dateRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('offset'),
+    from: z.enum(['cycle-end', 'due']),
+    years: z.number().int().default(0),
+    months: z.number().int().default(0),
+    days: z.number().int().default(0),
+  }),
+  z.strictObject({
+    kind: z.literal('month-day'),
+    of: z.enum(['cycle-end', 'due']),
+    monthDay: monthDaySchema,
+    yearOffset: z.number().int().default(0),
+  }),
+]);
+
+export const cycleSchema = z.discriminatedUnion('kind', [
+  /** Anniversary cycles: award + n·k years to the day before award + n·(k+1) years. */
+  z.strictObject({ kind: z.literal('anniversary'), years: z.number().int().min(1).max(10) }),
+  /**
+   * Fixed calendar cycles anchored on a month-day: each ends the day before the
+   * anchor, n years apart, counted from the award year; the first starts at the award.
+   */
+  z.strictObject({ kind: z.literal('fixed'), years: z.number().int().min(1).max(10), anchor: monthDaySchema }),
+]);
+
+export const creditRuleSchema = z.discriminatedUnion('kind', [
+  /** Each activity earns its hours, optionally up to a cap per activity. */
+  z.strictObject({ kind: z.literal('hours'), maxPerActivity: credits.positive().optional() }),
+  /** Each activity earns a set credit (never more than the hours claimed). */
+  z.strictObject({ kind: z.literal('per-activity'), credits: credits.positive() }),
+]);
+
+export const activityTypeSchema = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  credit: creditRuleSchema,
+  /** Counts only when approved by the body in advance (e.g. TechServe's outside events). */
+  requiresApproval: z.boolean().default(false),
+});
+
+export const minimumSchema = z.strictObject({
+  key: slug,
+  credits: credits,
+  /** Which earned credit counts toward this minimum. */
+  when: z.union([z.strictObject({ category: slug }), z.strictObject({ approved: z.literal(true) })]),
+  /** The adjective used in plain words: "6 more *legal* contact hours". */
+  term: z.string().min(1),
+  description: z.string().min(1),
+});
+
+const requirementSchema = z.strictObject({
+  total: credits,
+  minimums: z.record(slug, credits).default({}),
+});
+
+export const sharingSchema = z.strictObject({
+  /** Programs of one body that name the same group share their credit. */
+  group: slug,
+  /** What someone holding two or more programs of the group needs in total. */
+  combined: requirementSchema,
+  /** What they need when the combination is new this cycle (NAMSS: first dual recertification). */
+  firstTimeCombined: requirementSchema.nullable().default(null),
+});
+
+export const examSchema = z.strictObject({
+  questions: z.number().int().positive(),
+  /** Pass marks in force from each date (`from: null` = since the beginning). */
+  passMarks: z.array(z.strictObject({ from: isoDateSchema.nullable(), percent: z.number().min(0).max(100) })).min(1),
+  timeLimitMinutes: z.number().int().positive().nullable(),
+  /** The exam must be taken within this many months of registration. */
+  windowMonths: z.number().int().positive().nullable(),
+  retakes: z.strictObject({
+    allowed: z.number().int().nonnegative(),
+    withinMonths: z.number().int().positive().nullable(),
+    fee: cents,
+  }),
+  results: z.strictObject({
+    immediate: z.boolean(),
+    sectionReport: z.boolean(),
+    revealAnswers: z.boolean(),
+    copyToEmployer: z.boolean(),
+  }),
+});
+
+export const policySchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must look like body/program'),
+    version: z.number().int().positive(),
+    body: slug,
+    name: z.string().min(1),
+    designation: z.string().min(1),
+    summary: z.string().default(''),
+    prerequisites: z
+      .strictObject({ programs: z.array(z.string()).default([]), experienceYears: z.number().nonnegative().default(0) })
+      .default({ programs: [], experienceYears: 0 }),
+    ethics: z.strictObject({ title: z.string().min(1), tenets: z.array(z.string().min(1)).min(1) }).nullable(),
+    cycle: cycleSchema,
+    credit: z.strictObject({
+      unit: z.strictObject({ one: z.string().min(1), many: z.string().min(1) }),
+      total: credits,
+      minimums: z.array(minimumSchema).default([]),
+      recommendedPerYear: credits.nullable().default(null),
+      sharing: sharingSchema.nullable().default(null),
+    }),
+    activityTypes: z.array(activityTypeSchema).min(1),
+    /** How activity types not in the list count; null refuses them. */
+    otherActivityTypes: z
+      .strictObject({ credit: creditRuleSchema, requiresApproval: z.boolean().default(false) })
+      .nullable()
+      .default(null),
+    renewal: z.strictObject({
+      opens: dateRuleSchema.nullable(),
+      due: dateRuleSchema,
+      lateUntil: dateRuleSchema.nullable(),
+      /** A check dated on or before the due date counts as on time. */
+      checkDateCounts: z.boolean().default(false),
+    }),
+    extension: z
+      .strictObject({
+        requestBy: dateRuleSchema,
+        /** Local time in the body's time zone on the request date ("end of business day"). */
+        requestByTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+        /** Share of the required credit that must be evidenced to request it (0..1). */
+        evidenceShare: z.number().min(0).max(1),
+        evidence: z.string().min(1),
+        newDue: dateRuleSchema,
+        alwaysAudited: z.boolean(),
+      })
+      .nullable(),
+    lapse: z.strictObject({
+      graceUntil: dateRuleSchema.nullable(),
+      reinstatement: z.string().nullable(),
+      afterGrace: z.enum(['new-exam', 'new-application']),
+    }),
+    exam: examSchema.nullable(),
+    fees: z.strictObject({
+      currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+      certification: memberPriceSchema.nullable(),
+      recertification: memberPriceSchema.nullable(),
+      late: cents.nullable(),
+      extension: cents.nullable(),
+      reinstatement: cents.nullable(),
+      packages: z
+        .array(
+          z.strictObject({
+            id: slug,
+            label: z.string().min(1),
+            price: memberPriceSchema,
+            soldSeparately: z.boolean(),
+            bundlePrice: memberPriceSchema.nullable(),
+          }),
+        )
+        .default([]),
+    }),
+    /**
+     * Values the source pages do not give: present so the product runs, flagged
+     * so nobody mistakes them for the body's rule. Each path names a field above.
+     */
+    configurable: z.array(z.strictObject({ path: z.string().min(1), reason: z.string().min(1) })).default([]),
+    sources: z.array(z.string()).default([]),
+  })
+  .superRefine((policy, ctx) => {
+    const typeIds = new Set<string>();
+    policy.activityTypes.forEach((type, index) => {
+      if (typeIds.has(type.id)) {
+        ctx.addIssue({ code: 'custom', path: ['activityTypes', index, 'id'], message: `duplicate activity type "${type.id}"` });
+      }
+      typeIds.add(type.id);
+    });
+    const minimumKeys = new Set<string>();
+    policy.credit.minimums.forEach((minimum, index) => {
+      if (minimumKeys.has(minimum.key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['credit', 'minimums', index, 'key'],
+          message: `duplicate minimum "${minimum.key}"`,
+        });
+      }
+      minimumKeys.add(minimum.key);
+      if (minimum.credits > policy.credit.total) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['credit', 'minimums', index, 'credits'],
+          message: `must not exceed the total (${policy.credit.total})`,
+        });
+      }
+    });
+    const sharing = policy.credit.sharing;
+    if (sharing) {
+      for (const [name, requirement] of [
+        ['combined', sharing.combined],
+        ['firstTimeCombined', sharing.firstTimeCombined],
+      ] as const) {
+        if (!requirement) continue;
+        for (const key of Object.keys(requirement.minimums)) {
+          if (!minimumKeys.has(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['credit', 'sharing', name, 'minimums', key],
+              message: `"${key}" is not one of credit.minimums`,
+            });
+          }
+        }
+      }
+    }
+    if (policy.renewal.due.kind === 'offset' ? policy.renewal.due.from === 'due' : policy.renewal.due.of === 'due') {
+      ctx.addIssue({ code: 'custom', path: ['renewal', 'due'], message: 'the due date cannot be relative to itself' });
+    }
+    let lastFrom: string | null = null;
+    policy.exam?.passMarks.forEach((mark, index) => {
+      if (index > 0 && (mark.from === null || (lastFrom !== null && mark.from <= lastFrom))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exam', 'passMarks', index, 'from'],
+          message: 'pass marks must be in date order, only the first without a date',
+        });
+      }
+      lastFrom = mark.from;
+    });
+    policy.configurable.forEach((entry, index) => {
+      if (!hasPath(policy, entry.path)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['configurable', index, 'path'],
+          message: `"${entry.path}" is not a field of this policy`,
+        });
+      }
+    });
+  });
+
+function hasPath(root: unknown, path: string): boolean {
+  let node: unknown = root;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(part in node)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+export type PolicyInput = z.input<typeof policySchema>;
+export type Policy = z.output<typeof policySchema>;
+export type DateRule = z.output<typeof dateRuleSchema>;
+export type CycleRule = z.output<typeof cycleSchema>;
+export type CreditRule = z.output<typeof creditRuleSchema>;
+export type ActivityType = z.output<typeof activityTypeSchema>;
+export type Minimum = z.output<typeof minimumSchema>;
+export type Requirement = z.output<typeof requirementSchema>;
+export type MemberPrice = z.output<typeof memberPriceSchema>;

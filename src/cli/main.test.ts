@@ -160,8 +160,8 @@ describe('recert policies', () => {
     const broken = { id: 'namss/cpcs', version: 2, body: 'namss', name: 'x', designation: 'X', credit: { total: -1 } };
     const { code, stderr } = await cli(['policies', 'check', 'p.json'], { 'p.json': JSON.stringify(broken) });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/policies\[\d+\]\.credit\.total: must not be negative/);
-    expect(stderr).toMatch(/policies\[\d+\]\.cycle: /);
+    expect(stderr).toMatch(/policies\[\d+\] \(namss\/cpcs\)\.credit\.total: must not be negative/);
+    expect(stderr).toMatch(/policies\[\d+\] \(namss\/cpcs\)\.cycle: /);
   });
 
   it('evaluates against a program a body configured in a file', async () => {

@@ -1,4 +1,4 @@
-import type { DayNumber } from '../dates/calendar-date';
+import { formatDate, type DayNumber } from '../dates/calendar-date';
 import { resolveDateRule } from '../policies/date-rule';
 import type { Policy } from '../policies/policy-schema';
 
@@ -11,16 +11,24 @@ export interface Deadlines {
   extendedDue: DayNumber | null;
 }
 
+/** The same deadlines as YYYY-MM-DD strings, as results show them. */
+export type DeadlineDates = { [K in keyof Deadlines]: Deadlines[K] extends DayNumber ? string : string | null };
+
 export const STATUSES = ['active', 'renewal-open', 'late', 'lapsed', 'expired'] as const;
 export type CertificationStatus = (typeof STATUSES)[number];
 
 // Deadlines depend only on the policy and the cycle end, and people share cycle ends:
 // remember them per policy (bounded), since resolving them is a fifth of an evaluation.
 const MAX_REMEMBERED = 20_000;
-const remembered = new WeakMap<object, Map<DayNumber, Readonly<Deadlines>>>();
+const remembered = new WeakMap<object, Map<DayNumber, ResolvedDeadlines>>();
 
-/** The deadlines of the cycle ending on `cycleEnd`. The object is shared: do not change it. */
-export function deadlinesFor(policy: Pick<Policy, 'renewal' | 'lapse' | 'extension'>, cycleEnd: DayNumber): Readonly<Deadlines> {
+export interface ResolvedDeadlines {
+  days: Readonly<Deadlines>;
+  dates: Readonly<DeadlineDates>;
+}
+
+/** The deadlines of the cycle ending on `cycleEnd`, as day numbers and as dates. Shared: do not change them. */
+export function deadlinesFor(policy: Pick<Policy, 'renewal' | 'lapse' | 'extension'>, cycleEnd: DayNumber): ResolvedDeadlines {
   let byEnd = remembered.get(policy);
   if (!byEnd) {
     byEnd = new Map();
@@ -28,7 +36,19 @@ export function deadlinesFor(policy: Pick<Policy, 'renewal' | 'lapse' | 'extensi
   }
   let deadlines = byEnd.get(cycleEnd);
   if (!deadlines) {
-    deadlines = Object.freeze(resolveDeadlines(policy, cycleEnd));
+    const days = resolveDeadlines(policy, cycleEnd);
+    const date = (day: DayNumber | null) => (day === null ? null : formatDate(day));
+    deadlines = {
+      days: Object.freeze(days),
+      dates: Object.freeze({
+        opens: date(days.opens),
+        due: formatDate(days.due),
+        lateUntil: date(days.lateUntil),
+        graceUntil: date(days.graceUntil),
+        extensionRequestBy: date(days.extensionRequestBy),
+        extendedDue: date(days.extendedDue),
+      }),
+    };
     if (byEnd.size < MAX_REMEMBERED) byEnd.set(cycleEnd, deadlines);
   }
   return deadlines;

@@ -154,6 +154,17 @@ describe('parseEvaluateJson refuses bad input, naming the item and field', () =>
     );
   });
 
+  it('an unreadable date is not also compared with the other date (no spurious "before" issue)', () => {
+    const text = inputJson(
+      [{ ...NAMSS, awarded: '2019-6-15', renewedThrough: '2019-06-30' }],
+      [webinar('a1', { date: '2021-1-05', endDate: '2021-01-06' })],
+    );
+    expect(paths(refusal(() => parseEvaluateJson(text, registry)).issues)).toEqual([
+      'certifications[0].awarded',
+      'activities[0] (id "a1").date',
+    ]);
+  });
+
   it('still lists the cross-field problems when some field has the wrong type', () => {
     const text = inputJson(
       [{ ...NAMSS, renewedThrough: '2018-01-01' }],

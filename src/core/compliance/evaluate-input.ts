@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { asList, asObject, issueAdder, type AddIssue } from '../validation';
+import { parseDate } from '../dates/calendar-date';
 import { RecertError } from '../errors';
 import type { PolicyRegistry } from '../policies/policy-registry';
 import { isoDateSchema } from '../policies/policy-schema';
@@ -37,45 +39,51 @@ export function evaluateInputSchema(registry: PolicyRegistry) {
       certifications: z.array(certification).min(1, 'must list at least one certification'),
       activities: z.array(activity).default([]),
     })
-    .superRefine((input, ctx) => {
-      const programs = new Set<string>();
-      input.certifications.forEach((certification, index) => {
-        if (programs.has(certification.program)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['certifications', index, 'program'],
-            message: `"${certification.program}" is listed twice`,
-          });
-        }
-        programs.add(certification.program);
-        if (certification.renewedThrough && certification.renewedThrough < certification.awarded) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['certifications', index, 'renewedThrough'],
-            message: 'must not be before awarded',
-          });
-        }
-      });
-      const policies = [...programs].flatMap((id) => registry.get(id) ?? []);
-      const ids = new Set<string>();
-      input.activities.forEach((activity, index) => {
-        if (ids.has(activity.id)) {
-          ctx.addIssue({ code: 'custom', path: ['activities', index, 'id'], message: `duplicate activity id "${activity.id}"` });
-        }
-        ids.add(activity.id);
-        if (activity.endDate && activity.endDate < activity.date) {
-          ctx.addIssue({ code: 'custom', path: ['activities', index, 'endDate'], message: 'must not be before date' });
-        }
-        if (policies.length > 0 && !policies.some((policy) => registry.typeRule(policy, activity.type))) {
-          const known = [...new Set(policies.flatMap((policy) => policy.activityTypes.map((type) => type.id)))];
-          ctx.addIssue({
-            code: 'custom',
-            path: ['activities', index, 'type'],
-            message: `"${activity.type}" is not an activity type of ${policies.map((p) => p.id).join(' or ')}; known: ${known.join(', ')}`,
-          });
-        }
-      });
-    });
+    .superRefine((input, ctx) => evaluateCrossFieldIssues(input, issueAdder(ctx), registry));
+}
+
+const isDate = (value: unknown): value is string => typeof value === 'string' && parseDate(value) !== null;
+
+/** Checks across fields; run on the raw input too when a field fails (see parseWithCrossChecks), so read defensively. */
+export function evaluateCrossFieldIssues(input: unknown, issue: AddIssue, registry: PolicyRegistry): void {
+  const programs = new Set<string>();
+  asList(asObject(input).certifications).forEach((entry, index) => {
+    const certification = asObject(entry);
+    const program = certification.program;
+    if (typeof program === 'string') {
+      if (programs.has(program)) issue(['certifications', index, 'program'], `"${program}" is listed twice`);
+      programs.add(program);
+    }
+    const { awarded, renewedThrough } = certification;
+    if (isDate(awarded) && isDate(renewedThrough) && renewedThrough < awarded) {
+      issue(['certifications', index, 'renewedThrough'], 'must not be before awarded');
+    }
+  });
+  const policies = [...programs].flatMap((id) => registry.get(id) ?? []);
+  const known = [...new Set(policies.flatMap((policy) => policy.activityTypes.map((type) => type.id)))];
+  const ids = new Set<unknown>();
+  asList(asObject(input).activities).forEach((entry, index) => {
+    const activity = asObject(entry);
+    if (typeof activity.id === 'string') {
+      if (ids.has(activity.id)) issue(['activities', index, 'id'], `duplicate activity id "${activity.id}"`);
+      ids.add(activity.id);
+    }
+    if (isDate(activity.date) && isDate(activity.endDate) && activity.endDate < activity.date) {
+      issue(['activities', index, 'endDate'], 'must not be before date');
+    }
+    const type = activity.type;
+    if (
+      typeof type === 'string' &&
+      type !== '' &&
+      policies.length > 0 &&
+      !policies.some((policy) => registry.typeRule(policy, type))
+    ) {
+      issue(
+        ['activities', index, 'type'],
+        `"${type}" is not an activity type of ${policies.map((p) => p.id).join(' or ')}; known: ${known.join(', ')}`,
+      );
+    }
+  });
 }
 
 export type EvaluateInputDraft = Omit<EvaluateInput, 'asOf'> & { asOf?: string };
@@ -91,7 +99,11 @@ const labelItems =
 
 /** Validates untrusted evaluate input; throws one RecertError naming every item and field at fault. */
 export function parseEvaluateInput(raw: unknown, registry: PolicyRegistry): EvaluateInputDraft {
-  return parseOrThrow(evaluateInputSchema(registry), raw, { what: 'the input', label: labelItems(raw) });
+  return parseOrThrow(evaluateInputSchema(registry), raw, {
+    what: 'the input',
+    label: labelItems(raw),
+    crossChecks: (value, add) => evaluateCrossFieldIssues(value, add, registry),
+  });
 }
 
 /** Parses the text of an input file. */

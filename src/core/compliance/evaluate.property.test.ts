@@ -10,7 +10,7 @@ import { formatDate, fromYmd, requireDate } from '../dates/calendar-date';
 import { builtinRegistry } from '../policies/builtin/index';
 import { cycleEnd } from './cycles';
 import { STATUSES } from './deadlines';
-import { evaluate } from './evaluate';
+import { evaluate, summarize } from './evaluate';
 import { parseEvaluateInput } from './evaluate-input';
 import type { ActivityInput, CertificationInput, EvaluateInput, EvaluateResult } from './evaluate-types';
 
@@ -167,6 +167,16 @@ describe('evaluate() properties', () => {
         expect(evaluate({ ...input, activities: [...input.activities].reverse() }, registry)).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('summarize() gives the same result as evaluate() without the credit lines', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const full = evaluate(input, registry);
+        const withoutLines = { ...full, certifications: full.certifications.map(({ credits: _credits, ...rest }) => rest) };
+        expect(summarize(input, registry)).toEqual(withoutLines);
+      }),
     );
   });
 

@@ -170,13 +170,16 @@ describe('pace: 8 contact hours a year recommended', () => {
   });
 
   it.each([
-    // asOf, expected: 8 per full year of the cycle, never more than the 24 required
-    ['2021-03-09', 8],
-    ['2022-03-09', 16],
-    ['2023-03-09', 24],
-    ['2025-01-01', 24],
-  ])('on %s someone on pace has %i', (asOf, expected) => {
-    expect(cpsr([], asOf).pace.expected).toBe(expected);
+    // awarded, asOf, expected: 8 per full year of the cycle, never more than the 24 required
+    ['2020-03-10', '2021-03-09', 8],
+    ['2020-03-10', '2022-03-09', 16],
+    ['2020-03-10', '2023-03-09', 24],
+    ['2020-03-10', '2025-01-01', 24],
+    // A cycle with a leap day (1,096 days) still expects no more than 24.
+    ['2023-03-10', '2026-03-09', 24],
+  ])('awarded %s, on %s someone on pace has %i', (awarded, asOf, expected) => {
+    const certifications = [{ ...CPSR_1, awarded }];
+    expect(evaluateOne(buildEvaluateInput({ asOf, certifications })).pace.expected).toBe(expected);
   });
 
   it('half way through the first year expects about 4', () => {

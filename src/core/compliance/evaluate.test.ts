@@ -140,6 +140,18 @@ describe('NAMSS requirements: single and dual certificants', () => {
     ],
     ['dual for the first time: newest never renewed', [cpcs('2013-04-01', '2019-12-01'), cpmsm('2019-03-01', null)], 30, 15],
     ['dual for the first time: both new', [cpcs('2019-06-15', null), cpmsm('2019-06-15', null)], 30, 15],
+    [
+      'dual: newest award on the day the other was renewed through',
+      [cpcs('2013-04-01', '2019-12-01'), cpmsm('2019-12-01', '2019-12-01')],
+      45,
+      25,
+    ],
+    [
+      'dual for the first time: newest award the day after',
+      [cpcs('2013-04-01', '2019-12-01'), cpmsm('2019-12-02', '2022-12-01')],
+      30,
+      15,
+    ],
   ])('%s → %i credits, %i approved', (_name, certifications, total, approved) => {
     const results = evaluate(buildEvaluateInput({ certifications }), registry).certifications;
     expect(results).toHaveLength(certifications.length);
@@ -296,8 +308,8 @@ describe('reasons an activity counts less than claimed', () => {
     expect(lineOf(result, 'a1')).toEqual({ activity: 'a1', claimed: 4, credits: 4, countsToward: [] });
   });
 
-  it('an activity of 0 hours earns 0 with no reason (it did not count less than claimed)', () => {
-    const result = evaluateOne(buildEvaluateInput({ activities: [buildActivity({ hours: 0 })] }));
+  it('an activity of 0 hours earns 0 with no reason (it did not count less than claimed), toward no minimum', () => {
+    const result = evaluateOne(buildEvaluateInput({ activities: [buildActivity({ hours: 0, approved: true })] }));
     expect(lineOf(result, 'a1')).toEqual({ activity: 'a1', claimed: 0, credits: 0, countsToward: [] });
   });
 });

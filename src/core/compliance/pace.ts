@@ -1,8 +1,14 @@
-import type { DayNumber } from '../dates/calendar-date';
+import { addYears, type DayNumber } from '../dates/calendar-date';
 import type { Policy } from '../policies/policy-schema';
 import type { Pace } from './evaluate-types';
 
-const DAYS_PER_YEAR = 365.2425;
+/** Whole years from `start` through `asOf` (both inclusive), plus the elapsed share of the year under way. */
+function yearsElapsed(start: DayNumber, asOf: DayNumber): number {
+  let whole = 0;
+  while (addYears(start, whole + 1) - 1 <= asOf) whole++;
+  const yearStart = addYears(start, whole);
+  return whole + (asOf - yearStart + 1) / (addYears(start, whole + 1) - yearStart);
+}
 
 /**
  * Where someone "on pace" would be by `asOf`: the policy's recommended yearly
@@ -17,10 +23,12 @@ export function paceOf(options: {
   earned: number;
 }): Pace {
   const { policy, start, end, asOf, required, earned } = options;
-  const elapsedDays = Math.max(0, Math.min(asOf, end) - start + 1);
   const perYear = policy.credit.recommendedPerYear;
-  const raw =
-    perYear !== null ? (perYear * 100 * elapsedDays) / DAYS_PER_YEAR : (required * elapsedDays) / Math.max(1, end - start + 1);
+  let raw: number;
+  if (asOf >= end) raw = required;
+  else if (asOf < start) raw = 0;
+  else if (perYear !== null) raw = perYear * 100 * yearsElapsed(start, asOf);
+  else raw = (required * (asOf - start + 1)) / (end - start + 1);
   const expected = Math.min(required, Math.round(raw));
   const behindBy = Math.max(0, expected - earned);
   return {

@@ -174,6 +174,19 @@ describe('parsePolicy refuses a broken policy, naming the path of every problem'
     expect(paths(error.issues)).toContain(path);
   });
 
+  it.each(['constructor', 'credit.valueOf', 'renewal.__proto__', 'fees.hasOwnProperty'])(
+    'a configurable path naming an inherited property ("%s") is not a field of the policy',
+    (path) => {
+      const error = refusal(() => parsePolicy(namss((p) => p.configurable!.push({ path, reason: 'not a field' }))));
+      expect(paths(error.issues)).toEqual(['configurable[5].path']);
+    },
+  );
+
+  it('a configurable path naming a real field is accepted, however deep', () => {
+    const policy = parsePolicy(namss((p) => p.configurable!.push({ path: 'activityTypes.0.label', reason: 'a real field' })));
+    expect(policy.configurable.at(-1)?.path).toBe('activityTypes.0.label');
+  });
+
   it('pass marks must be in date order', () => {
     const techserve = structuredClone(techservePolicies[0]!);
     techserve.exam!.passMarks = [
@@ -212,11 +225,11 @@ describe('createPolicyRegistry checks how the documents fit together', () => {
     expect(paths(error.issues)).toEqual(
       expect.arrayContaining([
         'bodies[1].timeZone',
-        'policies[1].credit.total',
+        'policies[1] (namss/cpcs).credit.total',
         'policies[3] (acme/x).body',
         'policies[4] (ser/cpcs).id',
         // namss/cpcs, namss/other and ser/cpcs (body namss) share a group; acme/x cannot join it.
-        'acme/x.credit.sharing.group',
+        'policies[3] (acme/x).credit.sharing.group',
       ]),
     );
   });
@@ -228,7 +241,9 @@ describe('createPolicyRegistry checks how the documents fit together', () => {
       p.credit.total = -1;
     });
     const error = refusal(() => createPolicyRegistry([policy], [namssBody]));
-    expect(paths(error.issues)).toEqual(expect.arrayContaining(['policies[0].credit.total', 'policies[0] (acme/cpcs).body']));
+    expect(paths(error.issues)).toEqual(
+      expect.arrayContaining(['policies[0] (acme/cpcs).credit.total', 'policies[0] (acme/cpcs).body']),
+    );
   });
 
   it.each<[string, PolicyInput[], string]>([
@@ -236,12 +251,12 @@ describe('createPolicyRegistry checks how the documents fit together', () => {
     [
       'unknown prerequisite',
       [namss((p) => (p.prerequisites = { programs: ['namss/cpxx'] }))],
-      'namss/cpcs.prerequisites.programs',
+      'policies[0] (namss/cpcs).prerequisites.programs',
     ],
     [
       'partners stating different combined requirements',
       [namss(), namss((p) => ((p.id = 'namss/cpmsm'), (p.credit.sharing!.combined.total = 50)))],
-      'namss/cpmsm.credit.sharing',
+      'policies[1] (namss/cpmsm).credit.sharing',
     ],
   ])('%s', (_name, policies, path) => {
     expect(paths(refusal(() => createPolicyRegistry(policies, [namssBody])).issues)).toContain(path);

@@ -1,9 +1,10 @@
 import { formatDate, parseDate, type DayNumber } from '../dates/calendar-date';
 import { RecertError, type FieldIssue } from '../errors';
-import { formatPath, toFieldIssues } from '../validation';
+import { formatPath, issuesOf, toFieldIssues } from '../validation';
+import { z } from 'zod';
 import { bodySchema, type Body, type BodyInput } from './body-schema';
 import { resolveDateRule } from './date-rule';
-import { policySchema, type Policy, type PolicyInput } from './policy-schema';
+import { policyCrossFieldIssues, policySchema, type Policy, type PolicyInput } from './policy-schema';
 import type { TypeRule } from '../compliance/credit-activity';
 import { cycleEnd } from '../compliance/cycles';
 
@@ -29,7 +30,7 @@ const SAMPLE_AWARDS = ['2019-06-15', '2020-02-29', '2021-12-31', '2022-01-01', '
 );
 
 /** Deadlines must come in order for every cycle: opens ≤ due ≤ late-until ≤ grace-until; request-by ≤ due < extended due. */
-function deadlineOrderIssues(policy: Policy): FieldIssue[] {
+function deadlineOrderIssues(policy: Pick<Policy, 'cycle' | 'renewal' | 'lapse' | 'extension'>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const cycleEnds = SAMPLE_AWARDS.flatMap((awarded) => [1, 2].map((k) => cycleEnd(policy.cycle, awarded, k)));
   for (const cycleEnd of cycleEnds) {
@@ -57,15 +58,26 @@ function deadlineOrderIssues(policy: Policy): FieldIssue[] {
 }
 
 /** Validates one policy document; throws a RecertError listing the path of every problem. */
+// The fields deadline order depends on: checked whenever they parse, even if others do not.
+const deadlineFields = z.object({
+  cycle: policySchema.shape.cycle,
+  renewal: policySchema.shape.renewal,
+  lapse: policySchema.shape.lapse,
+  extension: policySchema.shape.extension,
+});
+
 export function parsePolicy(input: unknown): Policy {
-  const result = policySchema.safeParse(input);
-  const id = typeof input === 'object' && input && 'id' in input ? String(input.id) : '(policy)';
-  if (!result.success) {
-    throw new RecertError('invalid-policy', `policy ${id} is invalid`, toFieldIssues(result.error));
-  }
-  const issues = deadlineOrderIssues(result.data);
+  const result = issuesOf(policySchema, input, policyCrossFieldIssues);
+  const id = rawField(input, 'id') ?? '(policy)';
+  const dates = deadlineFields.safeParse(input);
+  const issues = [...result.issues, ...(dates.success ? deadlineOrderIssues(dates.data) : [])];
   if (issues.length > 0) throw new RecertError('invalid-policy', `policy ${id} is invalid`, issues);
-  return result.data;
+  return result.data as Policy;
+}
+
+function rawField(input: unknown, field: string): string | undefined {
+  const value = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 function parseBody(input: unknown): Body {
@@ -92,21 +104,27 @@ export function createPolicyRegistry(policyInputs: readonly unknown[], bodyInput
     if (body) bodies.set(body.id, body);
   });
   const policies = new Map<string, Policy>();
+  // Every issue about a policy is reported under `policies[i] (its id)`.
+  const where = new Map<string, string>();
   policyInputs.forEach((input, index) => {
-    const policy = collect(() => parsePolicy(input), formatPath(['policies', index]));
-    if (!policy) return;
-    const at = (field: string) => `${formatPath(['policies', index])} (${policy.id}).${field}`;
-    if (policies.has(policy.id)) issues.push({ path: at('id'), message: `duplicate program "${policy.id}"` });
-    if (!bodies.has(policy.body)) issues.push({ path: at('body'), message: `unknown body "${policy.body}"` });
-    if (!policy.id.startsWith(`${policy.body}/`))
-      issues.push({ path: at('id'), message: `must start with its body, "${policy.body}/"` });
-    policies.set(policy.id, policy);
+    const id = rawField(input, 'id');
+    const prefix = `${formatPath(['policies', index])}${id ? ` (${id})` : ''}`;
+    const policy = collect(() => parsePolicy(input), prefix);
+    // Checked from the raw document too, so a policy with field problems also hears about these.
+    const body = rawField(input, 'body');
+    if (body !== undefined && !bodies.has(body)) issues.push({ path: `${prefix}.body`, message: `unknown body "${body}"` });
+    if (id !== undefined && body !== undefined && !id.startsWith(`${body}/`)) {
+      issues.push({ path: `${prefix}.id`, message: `must start with its body, "${body}/"` });
+    }
+    if (id !== undefined && where.has(id)) issues.push({ path: `${prefix}.id`, message: `duplicate program "${id}"` });
+    if (id !== undefined) where.set(id, prefix);
+    if (policy) policies.set(policy.id, policy);
   });
   const groups = new Map<string, Policy>();
   for (const policy of policies.values()) {
     for (const prerequisite of policy.prerequisites.programs) {
       if (!policies.has(prerequisite)) {
-        issues.push({ path: `${policy.id}.prerequisites.programs`, message: `unknown program "${prerequisite}"` });
+        issues.push({ path: `${where.get(policy.id)}.prerequisites.programs`, message: `unknown program "${prerequisite}"` });
       }
     }
     const sharing = policy.credit.sharing;
@@ -116,12 +134,12 @@ export function createPolicyRegistry(policyInputs: readonly unknown[], bodyInput
       groups.set(sharing.group, policy);
     } else if (first.body !== policy.body) {
       issues.push({
-        path: `${policy.id}.credit.sharing.group`,
+        path: `${where.get(policy.id)}.credit.sharing.group`,
         message: `group "${sharing.group}" belongs to body ${first.body}`,
       });
     } else if (JSON.stringify(first.credit.sharing) !== JSON.stringify(sharing)) {
       issues.push({
-        path: `${policy.id}.credit.sharing`,
+        path: `${where.get(policy.id)}.credit.sharing`,
         message: `differs from ${first.id}: programs that share credit must state the same combined requirement`,
       });
     }

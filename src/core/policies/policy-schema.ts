@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asList, asObject, issueAdder, type AddIssue } from '../validation';
 import { parseDate } from '../dates/calendar-date';
 
 /**
@@ -186,79 +187,60 @@ export const policySchema = z
     configurable: z.array(z.strictObject({ path: z.string().min(1), reason: z.string().min(1) })).default([]),
     sources: z.array(z.string()).default([]),
   })
-  .superRefine((policy, ctx) => {
-    const typeIds = new Set<string>();
-    policy.activityTypes.forEach((type, index) => {
-      if (typeIds.has(type.id)) {
-        ctx.addIssue({ code: 'custom', path: ['activityTypes', index, 'id'], message: `duplicate activity type "${type.id}"` });
-      }
-      typeIds.add(type.id);
-    });
-    const minimumKeys = new Set<string>();
-    policy.credit.minimums.forEach((minimum, index) => {
-      if (minimumKeys.has(minimum.key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['credit', 'minimums', index, 'key'],
-          message: `duplicate minimum "${minimum.key}"`,
-        });
-      }
-      minimumKeys.add(minimum.key);
-      if (minimum.credits > policy.credit.total) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['credit', 'minimums', index, 'credits'],
-          message: `must not exceed the total (${policy.credit.total})`,
-        });
-      }
-    });
-    const sharing = policy.credit.sharing;
-    if (sharing) {
-      for (const [name, requirement] of [
-        ['combined', sharing.combined],
-        ['firstTimeCombined', sharing.firstTimeCombined],
-      ] as const) {
-        if (!requirement) continue;
-        for (const key of Object.keys(requirement.minimums)) {
-          if (!minimumKeys.has(key)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['credit', 'sharing', name, 'minimums', key],
-              message: `"${key}" is not one of credit.minimums`,
-            });
-          }
-        }
-      }
-    }
-    if (policy.renewal.due.kind === 'offset' ? policy.renewal.due.from === 'due' : policy.renewal.due.of === 'due') {
-      ctx.addIssue({ code: 'custom', path: ['renewal', 'due'], message: 'the due date cannot be relative to itself' });
-    }
-    let lastFrom: string | null = null;
-    policy.exam?.passMarks.forEach((mark, index) => {
-      if (index > 0 && (mark.from === null || (lastFrom !== null && mark.from <= lastFrom))) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['exam', 'passMarks', index, 'from'],
-          message: 'pass marks must be in date order, only the first without a date',
-        });
-      }
-      lastFrom = mark.from;
-    });
-    policy.configurable.forEach((entry, index) => {
-      if (!hasPath(policy, entry.path)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['configurable', index, 'path'],
-          message: `"${entry.path}" is not a field of this policy`,
-        });
-      }
-    });
-  });
+  .superRefine((parsed, ctx) => policyCrossFieldIssues(parsed, issueAdder(ctx)));
 
+/**
+ * Checks across fields. Zod skips them once any field fails, so parsers also
+ * run them on the raw document then (see parseWithCrossChecks): one answer lists
+ * every problem. Hence the defensive reads.
+ */
+export function policyCrossFieldIssues(parsed: unknown, issue: AddIssue): void {
+  const policy = asObject(parsed);
+  const typeIds = new Set<unknown>();
+  asList(policy.activityTypes).forEach((type, index) => {
+    const id = asObject(type).id;
+    if (typeIds.has(id)) issue(['activityTypes', index, 'id'], `duplicate activity type "${String(id)}"`);
+    typeIds.add(id);
+  });
+  const credit = asObject(policy.credit);
+  const minimumKeys = new Set<unknown>();
+  asList(credit.minimums).forEach((entry, index) => {
+    const minimum = asObject(entry);
+    if (minimumKeys.has(minimum.key)) issue(['credit', 'minimums', index, 'key'], `duplicate minimum "${String(minimum.key)}"`);
+    minimumKeys.add(minimum.key);
+    if (typeof minimum.credits === 'number' && typeof credit.total === 'number' && minimum.credits > credit.total) {
+      issue(['credit', 'minimums', index, 'credits'], `must not exceed the total (${credit.total})`);
+    }
+  });
+  const sharing = asObject(credit.sharing);
+  for (const name of ['combined', 'firstTimeCombined'] as const) {
+    for (const key of Object.keys(asObject(asObject(sharing[name]).minimums))) {
+      if (!minimumKeys.has(key)) issue(['credit', 'sharing', name, 'minimums', key], `"${key}" is not one of credit.minimums`);
+    }
+  }
+  const due = asObject(asObject(policy.renewal).due);
+  if (due.from === 'due' || due.of === 'due') issue(['renewal', 'due'], 'the due date cannot be relative to itself');
+  let lastFrom: unknown = null;
+  asList(asObject(policy.exam).passMarks).forEach((mark, index) => {
+    const from = asObject(mark).from;
+    if (index > 0 && (from === null || (typeof lastFrom === 'string' && typeof from === 'string' && from <= lastFrom))) {
+      issue(['exam', 'passMarks', index, 'from'], 'pass marks must be in date order, only the first without a date');
+    }
+    lastFrom = from;
+  });
+  asList(policy.configurable).forEach((entry, index) => {
+    const path = asObject(entry).path;
+    if (typeof path === 'string' && !hasPath(policy, path)) {
+      issue(['configurable', index, 'path'], `"${path}" is not a field of this policy`);
+    }
+  });
+}
+
+/** Whether a dotted path names a field of the document (own fields only: not "constructor" or "__proto__"). */
 function hasPath(root: unknown, path: string): boolean {
   let node: unknown = root;
   for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !(part in node)) return false;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return false;
     node = (node as Record<string, unknown>)[part];
   }
   return true;

@@ -1,8 +1,10 @@
+import type { z } from 'zod';
+import type { creditReasonSchema } from './evaluate-types';
 import type { DayNumber } from '../dates/calendar-date';
 import type { CreditRule } from '../policies/policy-schema';
 
 /** Why an activity counts less than was claimed. */
-export type CreditReason = 'type-not-accepted' | 'after-as-of' | 'before-award' | 'outside-cycle' | 'not-approved' | 'capped';
+export type CreditReason = z.output<typeof creditReasonSchema>;
 
 /** How a program credits one activity type (resolved from the policy once per evaluation). */
 export interface TypeRule {

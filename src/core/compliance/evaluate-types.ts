@@ -1,5 +1,5 @@
-import type { CreditReason } from './credit-activity';
-import type { CertificationStatus } from './deadlines';
+import { z } from 'zod';
+import { STATUSES } from './deadlines';
 
 /** One certification a person holds. Dates are YYYY-MM-DD calendar dates. */
 export interface CertificationInput {
@@ -28,63 +28,74 @@ export interface EvaluateInput {
   activities: readonly ActivityInput[];
 }
 
-export interface RequirementFigures {
-  total: number;
-  minimums: Record<string, number>;
-}
+const figuresSchema = z.object({ total: z.number(), minimums: z.record(z.string(), z.number()) });
+const date = z.string().describe('YYYY-MM-DD');
 
-export interface CreditLine {
-  activity: string;
-  claimed: number;
-  credits: number;
+export const creditReasonSchema = z.enum([
+  'type-not-accepted',
+  'after-as-of',
+  'before-award',
+  'outside-cycle',
+  'not-approved',
+  'capped',
+]);
+
+export const creditLineSchema = z.object({
+  activity: z.string(),
+  claimed: z.number(),
+  credits: z.number(),
   /** Present when the activity counts less than claimed. */
-  reason?: CreditReason;
-  explanation?: string;
+  reason: creditReasonSchema.optional(),
+  explanation: z.string().optional(),
   /** Minimum keys this activity's credit counts toward (besides the total). */
-  countsToward: string[];
-}
+  countsToward: z.array(z.string()),
+});
 
-export interface Pace {
-  basis: 'recommended-per-year' | 'even';
+export const paceSchema = z.object({
+  basis: z.enum(['recommended-per-year', 'even']),
   /** Credit a person on pace would have by the as-of date. */
-  expected: number;
-  earned: number;
-  onTrack: boolean;
-  behindBy: number;
-}
+  expected: z.number(),
+  earned: z.number(),
+  onTrack: z.boolean(),
+  behindBy: z.number(),
+});
 
-export interface CertificationResult {
-  program: string;
-  policyVersion: number;
-  designation: string;
-  unit: { one: string; many: string };
-  cycle: { start: string; end: string; index: number };
-  required: RequirementFigures;
-  earned: RequirementFigures;
-  compliant: boolean;
-  status: CertificationStatus;
-  deadlines: {
-    opens: string | null;
-    due: string;
-    lateUntil: string | null;
-    graceUntil: string | null;
-    extensionRequestBy: string | null;
-    extendedDue: string | null;
-  };
+/** The engine's answer for one certification: the single source of its type and of the API's OpenAPI schema. */
+export const certificationResultSchema = z.object({
+  program: z.string(),
+  policyVersion: z.number().int(),
+  designation: z.string(),
+  unit: z.object({ one: z.string(), many: z.string() }),
+  cycle: z.object({ start: date, end: date, index: z.number().int() }),
+  required: figuresSchema,
+  earned: figuresSchema,
+  compliant: z.boolean(),
+  status: z.enum(STATUSES),
+  deadlines: z.object({
+    opens: date.nullable(),
+    due: date,
+    lateUntil: date.nullable(),
+    graceUntil: date.nullable(),
+    extensionRequestBy: date.nullable(),
+    extendedDue: date.nullable(),
+  }),
   /** Each activity's credit toward this cycle, in date order, with the reason when it counts less than claimed. */
-  credits: CreditLine[];
-  missing: string[];
-  pace: Pace;
+  credits: z.array(creditLineSchema),
+  missing: z.array(z.string()),
+  pace: paceSchema,
   /** Programs whose credit this one shares (their combined requirement applies). */
-  sharedWith: string[];
+  sharedWith: z.array(z.string()),
   /** Caveats: values of the policy that are placeholders the body must confirm. */
-  notes: string[];
-}
+  notes: z.array(z.string()),
+});
 
-export interface EvaluateResult {
-  asOf: string;
-  certifications: CertificationResult[];
-}
+export const evaluateResultSchema = z.object({ asOf: date, certifications: z.array(certificationResultSchema) });
+
+export type RequirementFigures = z.output<typeof figuresSchema>;
+export type CreditLine = z.output<typeof creditLineSchema>;
+export type Pace = z.output<typeof paceSchema>;
+export type CertificationResult = z.output<typeof certificationResultSchema>;
+export type EvaluateResult = z.output<typeof evaluateResultSchema>;
 
 /** A certification's result without its credit lines (see summarize()). */
 export type CertificationSummary = Omit<CertificationResult, 'credits'>;

@@ -21,3 +21,8 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** The calendar date in `timeZone` at the moment `at` (a JavaScript Date from the server's clock). */
+export function dateAt(timeZone: string, at: Date): string {
+  return todayIn(timeZone, Temporal.Instant.fromEpochMilliseconds(at.getTime()));
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../db/schema/accounts';
+import { requireActor } from '../http/auth-plugin';
+import type { AppContext } from '../http/context';
+import { RecertError } from '../../core/errors';
+import { actorForSession, endSession, SESSION_COOKIE } from './sessions';
+import { signIn } from './sign-in';
+
+const meSchema = z.object({
+  user: z.object({ id: z.uuid(), displayName: z.string() }),
+  memberships: z.array(z.object({ bodyId: z.string(), role: z.enum(ROLES), personId: z.uuid().nullable() })),
+  csrfToken: z.string(),
+});
+
+export function accountRoutes(app: FastifyInstance, context: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: context.config.COOKIE_SECURE };
+
+  typed.post(
+    '/api/v1/auth/sign-in',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in with any of your e-mail addresses',
+        body: z.strictObject({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1000) }),
+        response: { 200: meSchema },
+      },
+      config: { rateLimit: { max: context.config.SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const session = await signIn({
+        db: context.db,
+        ...request.body,
+        sessionDays: context.config.SESSION_DAYS,
+        now: context.now(),
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
+      const current = await actorForSession(context.db, session.token, context.now());
+      if (!current) throw new RecertError('unauthenticated', 'the session could not be started');
+      const actor = current.actor;
+      return {
+        user: { id: actor.userId, displayName: actor.displayName },
+        memberships: actor.memberships,
+        csrfToken: session.csrfToken,
+      };
+    },
+  );
+
+  typed.post(
+    '/api/v1/auth/sign-out',
+    { schema: { tags: ['accounts'], summary: 'End this session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await endSession(context.db, token);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  typed.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Who is signed in, their roles per body, and the CSRF token',
+        response: { 200: meSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return {
+        user: { id: actor.userId, displayName: actor.displayName },
+        memberships: actor.memberships,
+        csrfToken: request.csrfToken!,
+      };
+    },
+  );
+}

@@ -1,0 +1,57 @@
+import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import type { Db } from '../db/database';
+import { activities } from '../db/schema/activities';
+import { recordAudit } from '../audit/record-audit';
+import { loadPerson, type ActivityRow } from '../certificants/load-person-record';
+import type { ActivityInputBody } from './activity-schemas';
+import { checkActivityType } from './check-activity-type';
+import { presentActivity } from './present-activity';
+
+/** Records a CE activity for a person; one that needs advance approval goes to the reviewers' queue. */
+export async function addActivity(options: {
+  db: Db;
+  registry: PolicyRegistry;
+  bodyId: string;
+  personId: string;
+  input: ActivityInputBody;
+  actorUserId: string;
+  now: Date;
+}): Promise<ActivityRow> {
+  const { db, registry, bodyId, personId, input, actorUserId, now } = options;
+  return db.transaction(async (tx) => {
+    await loadPerson(tx, bodyId, personId);
+    const { needsApproval } = await checkActivityType({ db: tx, registry, bodyId, personId, type: input.type });
+    const [row] = await tx
+      .insert(activities)
+      .values({
+        bodyId,
+        personId,
+        title: input.title,
+        provider: input.provider ?? null,
+        type: input.type,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        hundredths: Math.round(input.hours * 100),
+        categories: input.categories,
+        approvalCode: input.approvalCode ?? null,
+        city: input.city ?? null,
+        region: input.region ?? null,
+        virtual: input.virtual,
+        review: needsApproval ? 'pending' : 'not-needed',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    const created = row as ActivityRow;
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId,
+      entity: 'activity',
+      entityId: created.id,
+      personId,
+      action: 'activity.added',
+      after: presentActivity(created),
+    });
+    return created;
+  });
+}

@@ -1,0 +1,95 @@
+import { and, eq } from 'drizzle-orm';
+import { RecertError } from '../../core/errors';
+import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import type { Db, DbOrTx } from '../db/database';
+import { activities } from '../db/schema/activities';
+import { recordAudit } from '../audit/record-audit';
+import type { ActivityRow } from '../certificants/load-person-record';
+import type { ActivityInputBody } from './activity-schemas';
+import { checkActivityType } from './check-activity-type';
+import { presentActivity } from './present-activity';
+
+async function loadUnlocked(db: DbOrTx, bodyId: string, personId: string, activityId: string): Promise<ActivityRow> {
+  const [row] = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.bodyId, bodyId), eq(activities.personId, personId), eq(activities.id, activityId)))
+    .for('update');
+  if (!row) throw new RecertError('not-found', 'not found');
+  if (row.lockedAt) throw new RecertError('conflict', 'this activity was used by a submitted renewal and can no longer change');
+  return row;
+}
+
+/** Edits an activity until a submitted renewal uses it. Changing it resets any approval, which must be given again. */
+export async function updateActivity(options: {
+  db: Db;
+  registry: PolicyRegistry;
+  bodyId: string;
+  personId: string;
+  activityId: string;
+  input: ActivityInputBody;
+  actorUserId: string;
+  now: Date;
+}): Promise<ActivityRow> {
+  const { db, registry, bodyId, personId, activityId, input, actorUserId, now } = options;
+  return db.transaction(async (tx) => {
+    const before = await loadUnlocked(tx, bodyId, personId, activityId);
+    const { needsApproval } = await checkActivityType({ db: tx, registry, bodyId, personId, type: input.type });
+    const [row] = await tx
+      .update(activities)
+      .set({
+        title: input.title,
+        provider: input.provider ?? null,
+        type: input.type,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        hundredths: Math.round(input.hours * 100),
+        categories: input.categories,
+        approvalCode: input.approvalCode ?? null,
+        city: input.city ?? null,
+        region: input.region ?? null,
+        virtual: input.virtual,
+        approved: false,
+        review: needsApproval ? 'pending' : 'not-needed',
+        reviewReason: null,
+        updatedAt: now,
+      })
+      .where(and(eq(activities.bodyId, bodyId), eq(activities.id, activityId)))
+      .returning();
+    const after = row as ActivityRow;
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId,
+      entity: 'activity',
+      entityId: activityId,
+      personId,
+      action: 'activity.updated',
+      before: presentActivity(before),
+      after: presentActivity(after),
+    });
+    return after;
+  });
+}
+
+export async function removeActivity(options: {
+  db: Db;
+  bodyId: string;
+  personId: string;
+  activityId: string;
+  actorUserId: string;
+}): Promise<void> {
+  const { db, bodyId, personId, activityId, actorUserId } = options;
+  await db.transaction(async (tx) => {
+    const before = await loadUnlocked(tx, bodyId, personId, activityId);
+    await tx.delete(activities).where(and(eq(activities.bodyId, bodyId), eq(activities.id, activityId)));
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId,
+      entity: 'activity',
+      entityId: activityId,
+      personId,
+      action: 'activity.removed',
+      before: presentActivity(before),
+    });
+  });
+}

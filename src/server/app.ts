@@ -1,0 +1,55 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { accountRoutes } from './accounts/routes';
+import { activityRoutes } from './activities/routes';
+import { auditRoutes } from './audit/routes';
+import { certificantRoutes } from './certificants/routes';
+import { registerAuth } from './http/auth-plugin';
+import type { AppContext } from './http/context';
+import { registerProblemHandlers } from './http/problem';
+
+/** The HTTP application: thin handlers over use cases; nothing here owns data. */
+export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: context.config.LOG_LEVEL === 'silent' ? false : { level: context.config.LOG_LEVEL },
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(cookie);
+  // Limits only the routes that ask for it (sign-in); the key is the client address.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Recert API', version: '1', description: 'Certification and continuing-education management' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'recert_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, { db: context.db, now: context.now });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
+    '/api/health',
+    { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } } },
+    async () => {
+      await context.db.execute('select 1');
+      return { status: 'ok' as const, database: 'ok' as const };
+    },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  accountRoutes(app, context);
+  certificantRoutes(app, context);
+  activityRoutes(app, context);
+  auditRoutes(app, context);
+  return app;
+}

@@ -1,0 +1,70 @@
+import { RecertError } from '../core/errors';
+import { isMemberOf, personIdIn, rolesIn, type Actor } from './accounts/actor';
+
+/**
+ * Declarative authorization: one policy per entity. `see` decides whether the
+ * actor may learn that the target exists at all (if not: 404, the same answer
+ * as for a target that does not exist); each action decides what they may do
+ * with it (if not: 403).
+ */
+export interface EntityPolicy<T, Action extends string> {
+  see: (actor: Actor, target: T) => boolean;
+  actions: Record<Action, (actor: Actor, target: T) => boolean>;
+}
+
+export function authorize<T, Action extends string>(
+  policy: EntityPolicy<T, Action>,
+  action: Action,
+  actor: Actor | null,
+  target: T,
+): Actor {
+  if (!actor) throw new RecertError('unauthenticated', 'sign in first');
+  if (!policy.see(actor, target)) throw new RecertError('not-found', 'not found');
+  if (!policy.actions[action](actor, target)) throw new RecertError('forbidden', `you may not ${action.replace(/-/g, ' ')} this`);
+  return actor;
+}
+
+const staff = (actor: Actor, bodyId: string) => {
+  const roles = rolesIn(actor, bodyId);
+  return roles.has('admin') || roles.has('reviewer');
+};
+const admin = (actor: Actor, bodyId: string) => rolesIn(actor, bodyId).has('admin');
+const self = (actor: Actor, bodyId: string, personId: string) => personIdIn(actor, bodyId) === personId;
+
+export interface BodyTarget {
+  bodyId: string;
+}
+export interface PersonTarget {
+  bodyId: string;
+  personId: string;
+}
+
+/** The body itself: its programs, its people as a list. */
+export const bodyPolicy: EntityPolicy<BodyTarget, 'read' | 'search-people' | 'add-people' | 'read-overview'> = {
+  see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
+  actions: {
+    read: (actor, { bodyId }) => isMemberOf(actor, bodyId),
+    'search-people': (actor, { bodyId }) => staff(actor, bodyId),
+    'read-overview': (actor, { bodyId }) => staff(actor, bodyId),
+    'add-people': (actor, { bodyId }) => admin(actor, bodyId),
+  },
+};
+
+/** A person's record, progress and history. Certificants see only themselves. */
+export const personPolicy: EntityPolicy<PersonTarget, 'read' | 'update-profile' | 'read-audit'> = {
+  see: (actor, { bodyId, personId }) => staff(actor, bodyId) || self(actor, bodyId, personId),
+  actions: {
+    read: () => true,
+    'update-profile': (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+    'read-audit': (actor, { bodyId }) => admin(actor, bodyId),
+  },
+};
+
+/** A person's CE activities. Reviewers read them; the person and admins change them. */
+export const activityPolicy: EntityPolicy<PersonTarget, 'read' | 'write'> = {
+  see: personPolicy.see,
+  actions: {
+    read: () => true,
+    write: (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+  },
+};

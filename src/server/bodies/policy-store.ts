@@ -1,0 +1,90 @@
+import { and, eq } from 'drizzle-orm';
+import { builtinBodies, builtinPolicies } from '../../core/policies/builtin/index';
+import { createPolicyRegistry, type Policy, type PolicyRegistry } from '../../core/policies/policy-registry';
+import type { Db, DbOrTx } from '../db/database';
+import { bodies, policyVersions, programs } from '../db/schema/bodies';
+
+/**
+ * The policies in force, read from the database (policy_versions) and
+ * validated like any other policy document. Bodies and their programs are
+ * data: the built-in ones are installed once, then edited as new versions.
+ */
+export class PolicyStore {
+  private registry: PolicyRegistry | null = null;
+  private readonly versions = new Map<string, Policy>();
+
+  constructor(private readonly db: Db) {}
+
+  async current(): Promise<PolicyRegistry> {
+    this.registry ??= await this.load();
+    return this.registry;
+  }
+
+  /** A specific version, for results judged under an earlier policy. */
+  async version(bodyId: string, programId: string, version: number): Promise<Policy | undefined> {
+    const key = `${programId}@${version}`;
+    if (!this.versions.has(key)) {
+      const [row] = await this.db
+        .select({ policy: policyVersions.policy })
+        .from(policyVersions)
+        .where(
+          and(eq(policyVersions.bodyId, bodyId), eq(policyVersions.programId, programId), eq(policyVersions.version, version)),
+        );
+      if (!row) return undefined;
+      const registry = await this.current();
+      this.versions.set(key, createPolicyRegistry([row.policy], registry.bodies()).require(programId));
+    }
+    return this.versions.get(key);
+  }
+
+  invalidate(): void {
+    this.registry = null;
+  }
+
+  private async load(): Promise<PolicyRegistry> {
+    const bodyRows = await this.db.select().from(bodies);
+    const current = await this.db
+      .select({ policy: policyVersions.policy })
+      .from(programs)
+      .innerJoin(
+        policyVersions,
+        and(
+          eq(policyVersions.bodyId, programs.bodyId),
+          eq(policyVersions.programId, programs.id),
+          eq(policyVersions.version, programs.currentVersion),
+        ),
+      );
+    return createPolicyRegistry(
+      current.map((row) => row.policy),
+      bodyRows.map((row) => ({ id: row.id, name: row.name, timeZone: row.timeZone })),
+    );
+  }
+}
+
+/** Installs the three seed bodies and their programs, once; later runs change nothing. */
+export async function installBuiltinPolicies(db: DbOrTx): Promise<void> {
+  const registry = createPolicyRegistry(builtinPolicies, builtinBodies);
+  await db
+    .insert(bodies)
+    .values(registry.bodies().map((body) => ({ id: body.id, name: body.name, timeZone: body.timeZone })))
+    .onConflictDoNothing();
+  await db
+    .insert(programs)
+    .values(
+      registry
+        .list()
+        .map((p) => ({ bodyId: p.body, id: p.id, name: p.name, designation: p.designation, currentVersion: p.version })),
+    )
+    .onConflictDoNothing();
+  await db
+    .insert(policyVersions)
+    .values(
+      builtinPolicies.map((input) => ({
+        bodyId: registry.require(String(input.id)).body,
+        programId: String(input.id),
+        version: Number(input.version),
+        policy: input,
+      })),
+    )
+    .onConflictDoNothing();
+}

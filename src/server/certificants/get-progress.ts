@@ -1,0 +1,54 @@
+import { evaluate } from '../../core/compliance/evaluate';
+import type { ActivityInput, EvaluateResult } from '../../core/compliance/evaluate-types';
+import { dateAt } from '../../core/dates/today';
+import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import type { DbOrTx } from '../db/database';
+import { loadPersonRecord, type ActivityRow, type PersonRow } from './load-person-record';
+
+/** An activity row as the engine reads it. A rejected or pending advance approval does not count as approved. */
+export function toActivityInput(row: ActivityRow): ActivityInput {
+  return {
+    id: row.id,
+    type: row.type,
+    date: row.startDate,
+    endDate: row.endDate,
+    hours: row.hundredths / 100,
+    categories: row.categories,
+    approved: row.approved,
+    title: row.title,
+  };
+}
+
+export interface Progress {
+  person: PersonRow;
+  activities: ActivityRow[];
+  result: EvaluateResult;
+}
+
+/** Where a person stands today (in the body's time zone) or on `asOf`, for every certification they hold. */
+export async function getProgress(options: {
+  db: DbOrTx;
+  registry: PolicyRegistry;
+  bodyId: string;
+  personId: string;
+  asOf?: string;
+  now: Date;
+}): Promise<Progress> {
+  const { db, registry, bodyId, personId } = options;
+  const record = await loadPersonRecord(db, bodyId, personId);
+  const timeZone = registry.body(bodyId)?.timeZone ?? 'UTC';
+  const asOf = options.asOf ?? dateAt(timeZone, options.now);
+  const result = evaluate(
+    {
+      asOf,
+      certifications: record.certifications.map((c) => ({
+        program: c.programId,
+        awarded: c.awarded,
+        renewedThrough: c.renewedThrough,
+      })),
+      activities: record.activities.map(toActivityInput),
+    },
+    registry,
+  );
+  return { person: record.person, activities: record.activities, result };
+}

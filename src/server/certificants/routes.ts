@@ -1,0 +1,83 @@
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isoDateSchema } from '../../core/policies/policy-schema';
+import { authorize, bodyPolicy, personPolicy } from '../authorization';
+import { people } from '../db/schema/people';
+import type { AppContext } from '../http/context';
+import { getProgress } from './get-progress';
+import { loadPerson } from './load-person-record';
+import { personSchema, presentPerson, progressSchema } from './present-person';
+
+export const bodyParams = z.object({ bodyId: z.string().min(1).max(64) });
+export const personParams = bodyParams.extend({ personId: z.uuid('must be a person id') });
+
+export function certificantRoutes(app: FastifyInstance, context: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/api/v1/bodies/:bodyId/people',
+    {
+      schema: {
+        tags: ['certificants'],
+        summary: 'Search certificants by name, number or e-mail (staff)',
+        params: bodyParams,
+        querystring: z.object({
+          q: z.string().trim().max(200).default(''),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ people: z.array(personSchema) }) },
+      },
+    },
+    async (request) => {
+      const { bodyId } = request.params;
+      authorize(bodyPolicy, 'search-people', request.actor, { bodyId });
+      const pattern = `%${request.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await context.db
+        .select()
+        .from(people)
+        .where(and(eq(people.bodyId, bodyId), or(ilike(people.legalName, pattern), ilike(people.number, pattern))))
+        .orderBy(asc(people.legalName))
+        .limit(request.query.limit);
+      return { people: rows.map(presentPerson) };
+    },
+  );
+
+  typed.get(
+    '/api/v1/bodies/:bodyId/people/:personId',
+    { schema: { tags: ['certificants'], summary: 'A certificant', params: personParams, response: { 200: personSchema } } },
+    async (request) => {
+      const { bodyId, personId } = request.params;
+      authorize(personPolicy, 'read', request.actor, { bodyId, personId });
+      return presentPerson(await loadPerson(context.db, bodyId, personId));
+    },
+  );
+
+  typed.get(
+    '/api/v1/bodies/:bodyId/people/:personId/progress',
+    {
+      schema: {
+        tags: ['certificants'],
+        summary: "Where a certificant stands: each certification's cycle, requirements, credit per activity, deadlines",
+        params: personParams,
+        querystring: z.object({ asOf: isoDateSchema.optional() }),
+        response: { 200: progressSchema },
+      },
+    },
+    async (request) => {
+      const { bodyId, personId } = request.params;
+      authorize(personPolicy, 'read', request.actor, { bodyId, personId });
+      const registry = await context.policies.current();
+      const progress = await getProgress({
+        db: context.db,
+        registry,
+        bodyId,
+        personId,
+        asOf: request.query.asOf,
+        now: context.now(),
+      });
+      return { person: presentPerson(progress.person), ...progress.result };
+    },
+  );
+}

@@ -1,0 +1,5 @@
+export * from './bodies';
+export * from './accounts';
+export * from './people';
+export * from './activities';
+export * from './audit';

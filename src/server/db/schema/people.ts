@@ -1,0 +1,65 @@
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+/** A certificant's record in one body. */
+export const people = pgTable(
+  'people',
+  {
+    bodyId: text('body_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** The body's certificant number, printed on certificates and used by providers' rosters. */
+    number: text('number').notNull(),
+    /** Exactly as it will print on certificates. */
+    legalName: text('legal_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    city: text('city'),
+    region: text('region'),
+    member: boolean('member').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.id] }), unique('people_number_unique').on(t.bodyId, t.number)],
+);
+
+/** Certifications a person holds, with the award and the last cycle renewed. */
+export const certifications = pgTable(
+  'certifications',
+  {
+    bodyId: text('body_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    programId: text('program_id').notNull(),
+    awarded: date('awarded', { mode: 'string' }).notNull(),
+    renewedThrough: date('renewed_through', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.id] }),
+    unique('certifications_person_program_unique').on(t.bodyId, t.personId, t.programId),
+  ],
+);
+
+/**
+ * The figures of each certification's current cycle as last evaluated, and
+ * the policy version they were judged under: overviews read these, and a
+ * later policy edit never rewrites them for a cycle already judged.
+ */
+export const cycleResults = pgTable(
+  'cycle_results',
+  {
+    bodyId: text('body_id').notNull(),
+    certificationId: uuid('certification_id').notNull(),
+    cycleStart: date('cycle_start', { mode: 'string' }).notNull(),
+    cycleEnd: date('cycle_end', { mode: 'string' }).notNull(),
+    policyVersion: integer('policy_version').notNull(),
+    evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    compliant: boolean('compliant').notNull(),
+    onPace: boolean('on_pace').notNull(),
+    due: date('due', { mode: 'string' }).notNull(),
+    summary: jsonb('summary').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.certificationId, t.cycleStart] }),
+    index('cycle_results_status_idx').on(t.bodyId, t.status),
+  ],
+);

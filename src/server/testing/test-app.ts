@@ -1,0 +1,51 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app';
+import { installBuiltinPolicies, PolicyStore } from '../bodies/policy-store';
+import { loadConfig } from '../config';
+import type { Database } from '../db/database';
+import { openTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** Signs in and returns headers that carry the session cookie and CSRF token. */
+  signIn(email: string, password?: string): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export const TEST_NOW = new Date('2022-10-01T15:00:00Z');
+
+/** The real application on a fresh database with the built-in bodies installed; one per test file. */
+export async function createTestApp(options: { now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  await installBuiltinPolicies(database.db);
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', SIGN_IN_ATTEMPTS_PER_MINUTE: '1000', ...options.env });
+  const now = options.now ?? TEST_NOW;
+  const app = await buildApp({ db: database.db, config, policies: new PolicyStore(database.db), now: () => now });
+  await app.ready();
+  return {
+    app,
+    database,
+    async signIn(email, password = 'correct horse battery') {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'recert_session');
+      return { cookie: `recert_session=${cookie!.value}`, 'x-csrf-token': response.json().csrfToken };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function problemOf(response: LightMyRequestResponse) {
+  expectProblem(response);
+  return response.json() as { status: number; code: string; detail: string; errors?: { path: string; message: string }[] };
+}
+
+function expectProblem(response: LightMyRequestResponse) {
+  if (!String(response.headers['content-type']).startsWith('application/problem+json')) {
+    throw new Error(`expected application/problem+json, got ${response.headers['content-type']}: ${response.body}`);
+  }
+}

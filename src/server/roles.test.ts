@@ -25,7 +25,7 @@ const activityBody = { title: 'Credentialing webinar', type: 'webinar', startDat
  */
 const matrix: {
   name: string;
-  request: () => { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown };
+  request: () => { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: Record<string, unknown> };
   expected: Record<Actor, number>;
 }[] = [
   {

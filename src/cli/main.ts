@@ -18,6 +18,12 @@ Usage:
   recert policies check FILE
       Validate a policy document (or a JSON array of them) against the
       built-in ones; every problem is listed with its field path.
+  recert start [--no-demo]
+      Apply migrations, load the demo data once (unless --no-demo) and serve
+      the application. DATABASE_URL selects a PostgreSQL server; otherwise the
+      embedded database in RECERT_DATA_DIR (default ./data) is used.
+  recert migrate
+      Apply the database migrations and install the built-in bodies.
   recert help
 
 Exit codes: 0 done, 2 bad input or usage (one message on stderr, nothing on
@@ -33,9 +39,20 @@ const COMMANDS: Record<string, Command> = {
     io.stdout(HELP);
     return 0;
   },
-  // Until the web application exists, `npm start` shows what the CLI can do.
-  start: async (_args, io) => {
-    io.stdout(HELP);
+  start: async (args, io) => {
+    const { values } = parseArgs({
+      args,
+      options: { demo: { type: 'boolean', default: true }, 'no-demo': { type: 'boolean' } },
+      strict: true,
+    });
+    // Loaded on demand: evaluate and the other commands need no server.
+    const { startServer } = await import('../server/main');
+    await startServer({ demo: values.demo && !values['no-demo'], print: (line) => io.stdout(`${line}\n`) });
+    return new Promise<number>(() => {});
+  },
+  migrate: async (_args, io) => {
+    const { migrateDatabase } = await import('../server/main');
+    io.stdout(`migrations applied (${await migrateDatabase()})\n`);
     return 0;
   },
 };

@@ -3,3 +3,4 @@ export * from './accounts';
 export * from './people';
 export * from './activities';
 export * from './audit';
+export * from './settings';

@@ -9,6 +9,7 @@ import { accountRoutes } from './accounts/routes';
 import { activityRoutes } from './activities/routes';
 import { auditRoutes } from './audit/routes';
 import { certificantRoutes } from './certificants/routes';
+import { complianceRoutes } from './compliance/routes';
 import { registerAuth } from './http/auth-plugin';
 import type { AppContext } from './http/context';
 import { registerProblemHandlers } from './http/problem';
@@ -51,5 +52,6 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   certificantRoutes(app, context);
   activityRoutes(app, context);
   auditRoutes(app, context);
+  complianceRoutes(app, context);
   return app;
 }

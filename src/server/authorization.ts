@@ -40,13 +40,14 @@ export interface PersonTarget {
 }
 
 /** The body itself: its programs, its people as a list. */
-export const bodyPolicy: EntityPolicy<BodyTarget, 'read' | 'search-people' | 'add-people' | 'read-overview'> = {
+export const bodyPolicy: EntityPolicy<BodyTarget, 'read' | 'search-people' | 'add-people' | 'read-overview' | 'reevaluate'> = {
   see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
   actions: {
     read: (actor, { bodyId }) => isMemberOf(actor, bodyId),
     'search-people': (actor, { bodyId }) => staff(actor, bodyId),
     'read-overview': (actor, { bodyId }) => staff(actor, bodyId),
     'add-people': (actor, { bodyId }) => admin(actor, bodyId),
+    reevaluate: (actor, { bodyId }) => admin(actor, bodyId),
   },
 };
 

@@ -76,6 +76,21 @@ const matrix: {
     request: () => ({ method: 'GET', url: `/api/v1/bodies/namss/people/${cast.alice.person.id}/audit` }),
     expected: { anonymous: 401, alice: 403, bob: 404, rita: 403, ada: 200, otto: 404, tess: 404 },
   },
+  {
+    name: 'compliance overview',
+    request: () => ({ method: 'GET', url: '/api/v1/bodies/namss/overview' }),
+    expected: { anonymous: 401, alice: 403, bob: 403, rita: 200, ada: 200, otto: 404, tess: 404 },
+  },
+  {
+    name: 'compliance export',
+    request: () => ({ method: 'GET', url: '/api/v1/bodies/namss/overview.csv' }),
+    expected: { anonymous: 401, alice: 403, bob: 403, rita: 200, ada: 200, otto: 404, tess: 404 },
+  },
+  {
+    name: 're-evaluate the body',
+    request: () => ({ method: 'POST', url: '/api/v1/bodies/namss/reevaluate', payload: {} }),
+    expected: { anonymous: 401, alice: 403, bob: 403, rita: 403, ada: 200, otto: 404, tess: 404 },
+  },
 ];
 
 describe.each(matrix)('$name', ({ request, expected }) => {

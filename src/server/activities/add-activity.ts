@@ -2,6 +2,7 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db } from '../db/database';
 import { activities } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
+import { refreshPerson } from '../compliance/reevaluate';
 import { loadPerson, type ActivityRow } from '../certificants/load-person-record';
 import type { ActivityInputBody } from './activity-schemas';
 import { checkActivityType } from './check-activity-type';
@@ -52,6 +53,7 @@ export async function addActivity(options: {
       action: 'activity.added',
       after: presentActivity(created),
     });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now });
     return created;
   });
 }

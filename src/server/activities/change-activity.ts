@@ -4,6 +4,7 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db, DbOrTx } from '../db/database';
 import { activities } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
+import { refreshPerson } from '../compliance/reevaluate';
 import type { ActivityRow } from '../certificants/load-person-record';
 import type { ActivityInputBody } from './activity-schemas';
 import { checkActivityType } from './check-activity-type';
@@ -67,18 +68,21 @@ export async function updateActivity(options: {
       before: presentActivity(before),
       after: presentActivity(after),
     });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now });
     return after;
   });
 }
 
 export async function removeActivity(options: {
   db: Db;
+  registry: PolicyRegistry;
+  now: Date;
   bodyId: string;
   personId: string;
   activityId: string;
   actorUserId: string;
 }): Promise<void> {
-  const { db, bodyId, personId, activityId, actorUserId } = options;
+  const { db, registry, now, bodyId, personId, activityId, actorUserId } = options;
   await db.transaction(async (tx) => {
     const before = await loadUnlocked(tx, bodyId, personId, activityId);
     await tx.delete(activities).where(and(eq(activities.bodyId, bodyId), eq(activities.id, activityId)));
@@ -91,5 +95,6 @@ export async function removeActivity(options: {
       action: 'activity.removed',
       before: presentActivity(before),
     });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now });
   });
 }

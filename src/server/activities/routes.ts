@@ -109,7 +109,15 @@ export function activityRoutes(app: FastifyInstance, context: AppContext): void 
     async (request, reply) => {
       const { bodyId, personId, activityId } = request.params;
       const actor = authorize(activityPolicy, 'write', request.actor, { bodyId, personId });
-      await removeActivity({ db: context.db, bodyId, personId, activityId, actorUserId: actor.userId });
+      await removeActivity({
+        db: context.db,
+        registry: await context.policies.current(),
+        now: context.now(),
+        bodyId,
+        personId,
+        activityId,
+        actorUserId: actor.userId,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -1,0 +1,43 @@
+import { parseDate } from '../core/dates/calendar-date';
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** "12.5 credits", "1 contact hour". */
+export function amount(value: number, unit: { one: string; many: string }): string {
+  return `${formatNumber(value)} ${value === 1 ? unit.one : unit.many}`;
+}
+
+/** A calendar date (YYYY-MM-DD) for people: "Dec 1, 2022". */
+export function formatDay(isoDate: string): string {
+  const day = parseDate(isoDate);
+  return day === null ? isoDate : dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number | null {
+  const a = parseDate(from);
+  const b = parseDate(to);
+  return a === null || b === null ? null : b - a;
+}
+
+/** "today", "in 3 days", "2 days ago". */
+export function countdown(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${formatNumber(days)} days` : `${formatNumber(-days)} days ago`;
+}
+
+/** "legal", "approved", "employment-law" → "employment law". */
+export function words(key: string): string {
+  return key.replace(/-/g, ' ');
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { accountRoutes } from './accounts/routes';
 import { activityRoutes } from './activities/routes';
+import { reviewRoutes } from './activities/review-routes';
 import { auditRoutes } from './audit/routes';
 import { certificantRoutes } from './certificants/routes';
 import { complianceRoutes } from './compliance/routes';
@@ -53,5 +54,6 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);
+  reviewRoutes(app, context);
   return app;
 }

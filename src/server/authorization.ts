@@ -40,7 +40,10 @@ export interface PersonTarget {
 }
 
 /** The body itself: its programs, its people as a list. */
-export const bodyPolicy: EntityPolicy<BodyTarget, 'read' | 'search-people' | 'add-people' | 'read-overview' | 'reevaluate'> = {
+export const bodyPolicy: EntityPolicy<
+  BodyTarget,
+  'read' | 'search-people' | 'add-people' | 'read-overview' | 'reevaluate' | 'review-queue'
+> = {
   see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
   actions: {
     read: (actor, { bodyId }) => isMemberOf(actor, bodyId),
@@ -48,6 +51,7 @@ export const bodyPolicy: EntityPolicy<BodyTarget, 'read' | 'search-people' | 'ad
     'read-overview': (actor, { bodyId }) => staff(actor, bodyId),
     'add-people': (actor, { bodyId }) => admin(actor, bodyId),
     reevaluate: (actor, { bodyId }) => admin(actor, bodyId),
+    'review-queue': (actor, { bodyId }) => staff(actor, bodyId),
   },
 };
 
@@ -61,11 +65,13 @@ export const personPolicy: EntityPolicy<PersonTarget, 'read' | 'update-profile' 
   },
 };
 
-/** A person's CE activities. Reviewers read them; the person and admins change them. */
-export const activityPolicy: EntityPolicy<PersonTarget, 'read' | 'write'> = {
+/** A person's CE activities. Reviewers read them and decide advance approvals; the person and admins change them. */
+export const activityPolicy: EntityPolicy<PersonTarget, 'read' | 'write' | 'review'> = {
   see: personPolicy.see,
   actions: {
     read: () => true,
     write: (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+    // Nobody decides on their own activity, staff included.
+    review: (actor, { bodyId, personId }) => staff(actor, bodyId) && !self(actor, bodyId, personId),
   },
 };

@@ -10,6 +10,7 @@ import { activityRoutes } from './activities/routes';
 import { reviewRoutes } from './activities/review-routes';
 import { auditRoutes } from './audit/routes';
 import { certificantRoutes } from './certificants/routes';
+import { transcriptRoutes } from './certificants/transcript-routes';
 import { complianceRoutes } from './compliance/routes';
 import { registerAuth } from './http/auth-plugin';
 import type { AppContext } from './http/context';
@@ -51,6 +52,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   accountRoutes(app, context);
   certificantRoutes(app, context);
+  transcriptRoutes(app, context);
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);

@@ -11,6 +11,7 @@ import { reviewRoutes } from './activities/review-routes';
 import { auditRoutes } from './audit/routes';
 import { certificantRoutes } from './certificants/routes';
 import { transcriptRoutes } from './certificants/transcript-routes';
+import { peopleAdminRoutes } from './certificants/people-admin-routes';
 import { complianceRoutes } from './compliance/routes';
 import { registerAuth } from './http/auth-plugin';
 import type { AppContext } from './http/context';
@@ -53,6 +54,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   accountRoutes(app, context);
   certificantRoutes(app, context);
   transcriptRoutes(app, context);
+  peopleAdminRoutes(app, context);
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);

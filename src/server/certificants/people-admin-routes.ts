@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize, bodyPolicy } from '../authorization';
+import type { AppContext } from '../http/context';
+import { addPerson } from './add-person';
+import { IMPORT_COLUMNS, importPeople } from './import-people';
+import { newPersonSchema } from './person-schemas';
+import { personSchema, presentPerson } from './present-person';
+import { bodyParams } from './routes';
+
+const IMPORT_LIMIT = 10 * 1024 * 1024;
+
+export function peopleAdminRoutes(app: FastifyInstance, context: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  typed.post(
+    '/api/v1/bodies/:bodyId/people',
+    {
+      schema: {
+        tags: ['certificants'],
+        summary: 'Add a certificant with the certifications they hold (admins)',
+        params: bodyParams,
+        body: newPersonSchema,
+        response: { 201: personSchema },
+      },
+    },
+    async (request, reply) => {
+      const { bodyId } = request.params;
+      const actor = authorize(bodyPolicy, 'add-people', request.actor, { bodyId });
+      const row = await addPerson({
+        db: context.db,
+        registry: await context.policies.current(),
+        bodyId,
+        person: request.body,
+        actorUserId: actor.userId,
+      });
+      return reply.status(201).send(presentPerson(row));
+    },
+  );
+
+  typed.post(
+    '/api/v1/bodies/:bodyId/people/import',
+    {
+      bodyLimit: IMPORT_LIMIT,
+      schema: {
+        tags: ['certificants'],
+        summary: `Import certificants with their history from CSV (admins): columns ${IMPORT_COLUMNS.join(', ')}; one row per certification held. All or nothing.`,
+        params: bodyParams,
+        consumes: ['text/csv'],
+        body: z.string().min(1, 'send the CSV file as the request body with content-type text/csv'),
+        response: { 200: z.object({ rows: z.number().int(), added: z.number().int(), unchanged: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { bodyId } = request.params;
+      const actor = authorize(bodyPolicy, 'add-people', request.actor, { bodyId });
+      return importPeople({
+        db: context.db,
+        registry: await context.policies.current(),
+        bodyId,
+        csv: request.body,
+        actorUserId: actor.userId,
+      });
+    },
+  );
+}

@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -28,6 +29,30 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname'],
+    },
+  },
+  {
+    // The web app runs in browsers: browser globals, the rules of hooks, nothing from Node, and from the
+    // server only types and the zod schemas made to be shared (they have no server-only imports).
+    files: ['src/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/web runs in browsers: no Node built-ins' },
+            {
+              regex: '(^|/)server/(?!activities/activity-schemas$)',
+              allowTypeImports: true,
+              message: 'src/web may import types from src/server, and values only from the shared schema files',
+            },
+          ],
+        },
+      ],
     },
   },
 );

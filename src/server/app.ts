@@ -16,6 +16,7 @@ import { complianceRoutes } from './compliance/routes';
 import { registerAuth } from './http/auth-plugin';
 import type { AppContext } from './http/context';
 import { registerProblemHandlers } from './http/problem';
+import { registerWeb, WEB_DIST_DIR } from './http/web-plugin';
 
 /** The HTTP application: thin handlers over use cases; nothing here owns data. */
 export async function buildApp(context: AppContext): Promise<FastifyInstance> {
@@ -59,5 +60,6 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   auditRoutes(app, context);
   complianceRoutes(app, context);
   reviewRoutes(app, context);
+  await registerWeb(app, { distDir: context.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

@@ -4,6 +4,7 @@ import { installBuiltinPolicies, PolicyStore } from './bodies/policy-store';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { DEMO_PASSWORD, loadDemoOnce } from './demo/load-demo';
+import { createMailer } from './mail/mailer';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else embedded PGlite under the data folder. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -29,7 +30,12 @@ export async function startServer(options: { demo: boolean; print: (line: string
   await database.migrate();
   await installBuiltinPolicies(database.db);
   const signIns = options.demo ? await loadDemoOnce(database.db, new Date()) : [];
-  const app = await buildApp({ db: database.db, config, policies: new PolicyStore(database.db), now: () => new Date() });
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    outboxDir: join(config.RECERT_DATA_DIR, 'outbox'),
+  });
+  const app = await buildApp({ db: database.db, config, policies: new PolicyStore(database.db), mailer, now: () => new Date() });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const where = config.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'

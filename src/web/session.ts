@@ -25,28 +25,40 @@ export function canChangeActivities(me: Me, bodyId: string, personId: string): b
 }
 
 const BODY_KEY = 'recert.body';
+const listeners = new Set<() => void>();
+let chosen: string | null | undefined;
 
-function stored(): string | null {
-  try {
-    return window.localStorage.getItem(BODY_KEY);
-  } catch {
-    return null;
+/** The body last chosen on this device (kept in localStorage), or null. */
+export function storedBody(): string | null {
+  if (chosen === undefined) {
+    try {
+      chosen = window.localStorage.getItem(BODY_KEY);
+    } catch {
+      chosen = null;
+    }
   }
+  return chosen;
 }
 
-/** The body the user works in: the one they last chose, if still a member, else their first. */
-export function chosenBody(me: Me): string | null {
-  const bodies = bodiesOf(me);
-  const last = stored();
-  return last !== null && bodies.includes(last) ? last : (bodies[0] ?? null);
+export function subscribeToStoredBody(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export function chooseBody(bodyId: string): void {
+  chosen = bodyId;
   try {
     window.localStorage.setItem(BODY_KEY, bodyId);
   } catch {
     // Private browsing: the choice lasts until the page is reloaded.
   }
+  listeners.forEach((listener) => listener());
+}
+
+/** The body the user works in: the one they last chose, if still a member, else their first. */
+export function chosenBody(me: Me, choice: string | null = storedBody()): string | null {
+  const bodies = bodiesOf(me);
+  return choice !== null && bodies.includes(choice) ? choice : (bodies[0] ?? null);
 }
 
 const ROLE_NAMES: Record<Role, string> = { certificant: 'certificant', reviewer: 'reviewer', admin: 'administrator' };

@@ -9,19 +9,6 @@ export function todayIn(timeZone: string, now: Temporal.Instant = Temporal.Now.i
   return now.toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }
 
-export function todayDayNumber(timeZone: string, now?: Temporal.Instant): DayNumber {
-  return parseDate(todayIn(timeZone, now)) as DayNumber;
-}
-
-export function isTimeZone(name: string): boolean {
-  try {
-    Temporal.Now.instant().toZonedDateTimeISO(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The calendar date in `timeZone` at the moment `at` (a JavaScript Date from the server's clock). */
 export function dateAt(timeZone: string, at: Date): string {
   return todayIn(timeZone, Temporal.Instant.fromEpochMilliseconds(at.getTime()));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from '../dates/today';
+import { isTimeZone } from '../dates/time-zone';
 
 /** A credentialing body: one tenant of an installation. */
 export const bodySchema = z.strictObject({

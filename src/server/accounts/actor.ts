@@ -2,6 +2,7 @@ import type { Role } from '../db/schema/accounts';
 
 export interface Membership {
   bodyId: string;
+  bodyName: string;
   role: Role;
   personId: string | null;
 }

@@ -6,11 +6,14 @@ import { requireActor } from '../http/auth-plugin';
 import type { AppContext } from '../http/context';
 import { RecertError } from '../../core/errors';
 import { actorForSession, endSession, SESSION_COOKIE } from './sessions';
+import { completePasswordReset, requestPasswordReset } from './password-reset';
 import { signIn } from './sign-in';
 
 const meSchema = z.object({
   user: z.object({ id: z.uuid(), displayName: z.string() }),
-  memberships: z.array(z.object({ bodyId: z.string(), role: z.enum(ROLES), personId: z.uuid().nullable() })),
+  memberships: z.array(
+    z.object({ bodyId: z.string(), bodyName: z.string(), role: z.enum(ROLES), personId: z.uuid().nullable() }),
+  ),
   csrfToken: z.string(),
 });
 
@@ -45,6 +48,50 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
         memberships: actor.memberships,
         csrfToken: session.csrfToken,
       };
+    },
+  );
+
+  typed.post(
+    '/api/v1/auth/password-reset',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'E-mail a one-time link to reset the password (the answer is the same whether the address is known or not)',
+        body: z.strictObject({ email: z.string().trim().min(3).max(320) }),
+        response: { 202: z.object({ message: z.string() }) },
+      },
+      config: { rateLimit: { max: context.config.SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const publicUrl = context.config.PUBLIC_URL ?? `http://localhost:${context.config.PORT}`;
+      await requestPasswordReset({
+        db: context.db,
+        mailer: context.mailer,
+        email: request.body.email,
+        publicUrl,
+        now: context.now(),
+      });
+      return reply.status(202).send({ message: 'If that address belongs to an account, a reset link is on its way.' });
+    },
+  );
+
+  typed.post(
+    '/api/v1/auth/password-reset/complete',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Choose a new password with a reset link; every session of the account ends',
+        body: z.strictObject({
+          token: z.string().min(10).max(200),
+          password: z.string().min(10, 'must be at least 10 characters').max(1000),
+        }),
+        response: { 204: z.null() },
+      },
+      config: { rateLimit: { max: context.config.SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      await completePasswordReset({ db: context.db, ...request.body, now: context.now() });
+      return reply.status(204).send(null);
     },
   );
 

@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTx } from '../db/database';
 import { memberships, sessions, users } from '../db/schema/accounts';
+import { bodies } from '../db/schema/bodies';
 import type { Actor } from './actor';
 
 export const SESSION_COOKIE = 'recert_session';
@@ -43,8 +44,9 @@ export async function actorForSession(db: DbOrTx, token: string, now: Date): Pro
     .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, now)));
   if (!row || row.disabledAt) return null;
   const roles = await db
-    .select({ bodyId: memberships.bodyId, role: memberships.role, personId: memberships.personId })
+    .select({ bodyId: memberships.bodyId, bodyName: bodies.name, role: memberships.role, personId: memberships.personId })
     .from(memberships)
+    .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
     .where(eq(memberships.userId, row.userId));
   return { actor: { userId: row.userId, displayName: row.displayName, memberships: roles }, csrfToken: row.csrfToken };
 }

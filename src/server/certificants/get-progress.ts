@@ -21,6 +21,7 @@ export function toActivityInput(row: ActivityRow): ActivityInput {
 
 export interface Progress {
   person: PersonRow;
+  held: { program: string; awarded: string; renewedThrough: string | null }[];
   activities: ActivityRow[];
   result: EvaluateResult;
 }
@@ -38,17 +39,14 @@ export async function getProgress(options: {
   const record = await loadPersonRecord(db, bodyId, personId);
   const timeZone = registry.body(bodyId)?.timeZone ?? 'UTC';
   const asOf = options.asOf ?? dateAt(timeZone, options.now);
+  const held = record.certifications.map((c) => ({ program: c.programId, awarded: c.awarded, renewedThrough: c.renewedThrough }));
   const result = evaluate(
     {
       asOf,
-      certifications: record.certifications.map((c) => ({
-        program: c.programId,
-        awarded: c.awarded,
-        renewedThrough: c.renewedThrough,
-      })),
+      certifications: held,
       activities: record.activities.map(toActivityInput),
     },
     registry,
   );
-  return { person: record.person, activities: record.activities, result };
+  return { person: record.person, held, activities: record.activities, result };
 }

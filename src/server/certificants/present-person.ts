@@ -26,8 +26,12 @@ export function presentPerson(row: PersonRow): PersonView {
   };
 }
 
+/** The certifications held, as stored: the engine's input, so a browser can rerun it (the live credit preview). */
+export const heldSchema = z.object({ program: z.string(), awarded: z.string(), renewedThrough: z.string().nullable() });
+
 export const progressSchema = z.object({
   person: personSchema,
   asOf: z.string(),
+  held: z.array(heldSchema),
   certifications: z.array(certificationResultSchema),
 });

@@ -77,7 +77,7 @@ export function certificantRoutes(app: FastifyInstance, context: AppContext): vo
         asOf: request.query.asOf,
         now: context.now(),
       });
-      return { person: presentPerson(progress.person), ...progress.result };
+      return { person: presentPerson(progress.person), held: progress.held, ...progress.result };
     },
   );
 }

@@ -1,12 +1,16 @@
 import type { Config } from '../config';
 import type { PolicyStore } from '../bodies/policy-store';
 import type { Db } from '../db/database';
+import type { Mailer } from '../mail/mailer';
 
 /** What route modules need; passed explicitly rather than hung on globals. */
 export interface AppContext {
   db: Db;
   config: Config;
   policies: PolicyStore;
+  mailer: Mailer;
+  /** The built web app (default dist/web). */
+  webDistDir?: string;
   /** The server's clock; tests pass a fixed one. */
   now: () => Date;
 }

@@ -1,5 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../app';
+import { createMailer } from '../mail/mailer';
 import { installBuiltinPolicies, PolicyStore } from '../bodies/policy-store';
 import { loadConfig } from '../config';
 import type { Database } from '../db/database';
@@ -7,6 +11,8 @@ import { openTestDatabase } from './test-database';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** Where mail goes when no SMTP_URL is given. */
+  outboxDir: string;
   database: Database;
   /** Signs in and returns headers that carry the session cookie and CSRF token. */
   signIn(email: string, password?: string): Promise<Record<string, string>>;
@@ -21,10 +27,13 @@ export async function createTestApp(options: { now?: Date; env?: Record<string, 
   await installBuiltinPolicies(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', SIGN_IN_ATTEMPTS_PER_MINUTE: '1000', ...options.env });
   const now = options.now ?? TEST_NOW;
-  const app = await buildApp({ db: database.db, config, policies: new PolicyStore(database.db), now: () => now });
+  const outboxDir = await mkdtemp(join(tmpdir(), 'recert-outbox-'));
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir });
+  const app = await buildApp({ db: database.db, config, policies: new PolicyStore(database.db), mailer, now: () => now });
   await app.ready();
   return {
     app,
+    outboxDir,
     database,
     async signIn(email, password = 'correct horse battery') {
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
@@ -35,6 +44,7 @@ export async function createTestApp(options: { now?: Date; env?: Record<string, 
     async close() {
       await app.close();
       await database.close();
+      await rm(outboxDir, { recursive: true, force: true });
     },
   };
 }

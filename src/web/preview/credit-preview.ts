@@ -70,22 +70,36 @@ export function toEngineActivity(activity: ActivityView): ActivityInput {
   };
 }
 
+/** How far back a reconstructed award of a renewed certification lies, in cycles. */
+const RENEWED_CYCLES_BACK = 10;
+
 /**
- * Award and renewal dates that give the engine the same cycle: either a first cycle starting at the
- * award, or a later one whose previous cycle was renewed. Which one also decides a shared (dual)
- * requirement: a combination renewed together needs the combined total, a new one the first-time total.
+ * Award and renewal dates that give the engine the same cycle: a first cycle starting at the award;
+ * a first cycle ending on the same day, cut short by a renewal; or a later cycle of a certification
+ * awarded long ago and renewed up to this cycle. Which one also decides a shared (dual) requirement:
+ * programs renewed together since the newest award need the combined total, a new combination the
+ * first-time total.
  */
 function candidatesFor(result: CertificationResult, registry: PolicyRegistry): CertificationInput[] {
   const policy = registry.get(result.program);
   const start = parseDate(result.cycle.start);
-  if (!policy || start === null) return [];
-  const first: CertificationInput = { program: result.program, awarded: result.cycle.start, renewedThrough: null };
+  const end = parseDate(result.cycle.end);
+  if (!policy || start === null || end === null) return [];
+  const { program } = result;
+  const years = policy.cycle.years;
+  const gridAward = addYears(end + 1, -years);
+  const atAward: CertificationInput = { program, awarded: result.cycle.start, renewedThrough: null };
+  const cutShort: CertificationInput = {
+    program,
+    awarded: formatDate(gridAward),
+    renewedThrough: start > gridAward ? formatDate(start - 1) : null,
+  };
   const renewed: CertificationInput = {
-    program: result.program,
-    awarded: formatDate(addYears(start, -policy.cycle.years)),
+    program,
+    awarded: formatDate(addYears(end + 1, -RENEWED_CYCLES_BACK * years)),
     renewedThrough: formatDate(start - 1),
   };
-  return result.cycle.index === 1 ? [first, renewed] : [renewed, first];
+  return result.cycle.index === 1 ? [atAward, cutShort, renewed] : [renewed, atAward, cutShort];
 }
 
 function sameFigures(a: CertificationResult, b: CertificationResult): boolean {
@@ -98,12 +112,17 @@ function sameFigures(a: CertificationResult, b: CertificationResult): boolean {
       r.earned,
       r.status,
       r.missing,
-      r.credits.map((line) => [line.activity, line.credits, line.reason ?? null]),
+      // Before the award or outside the cycle: the award date is not in the progress, and either way it counts 0.
+      r.credits.map((line) => [
+        line.activity,
+        line.credits,
+        line.reason === 'before-award' ? 'outside-cycle' : (line.reason ?? null),
+      ]),
     ]);
   return key(a) === key(b);
 }
 
-const MAX_COMBINATIONS = 64;
+const MAX_COMBINATIONS = 256;
 
 /**
  * Reconstructs the engine's input from the server's progress and the recorded activities, or says
@@ -135,7 +154,8 @@ export function previewBase(
     });
     const baseline = evaluate({ asOf: progress.asOf, certifications, activities: engineActivities }, registry);
     const matches = baseline.certifications.every((result, i) => sameFigures(result, progress.certifications[i]!));
-    if (matches) return { ok: true, base: { asOf: progress.asOf, certifications, activities: engineActivities, baseline, registry } };
+    if (matches)
+      return { ok: true, base: { asOf: progress.asOf, certifications, activities: engineActivities, baseline, registry } };
   }
   return { ok: false, reason: 'the figures could not be reproduced in the browser' };
 }
@@ -154,8 +174,14 @@ export function isEvaluable(draft: DraftActivity): boolean {
 /**
  * How the draft would count under each certification, and what would then be missing. When editing,
  * `replacing` is the activity being changed: it is left out (a change also resets its approval).
+ * With `approved`, how it would count once the body has approved it.
  */
-export function previewDraft(base: PreviewBase, draft: DraftActivity, replacing?: string): DraftCredit[] {
+export function previewDraft(
+  base: PreviewBase,
+  draft: DraftActivity,
+  replacing?: string,
+  options: { approved?: boolean } = {},
+): DraftCredit[] {
   if (!isEvaluable(draft)) return [];
   const draftActivity: ActivityInput = {
     id: DRAFT_ID,
@@ -164,8 +190,8 @@ export function previewDraft(base: PreviewBase, draft: DraftActivity, replacing?
     endDate: draft.endDate || null,
     hours: draft.hours,
     categories: draft.categories,
-    // A new or changed activity has no approval yet: a reviewer gives it later.
-    approved: false,
+    // A new or changed activity has no approval yet: a reviewer gives it later (`approved` asks "and once approved?").
+    approved: options.approved === true,
     title: draft.title ?? '',
   };
   const activities = [...base.activities.filter((activity) => activity.id !== replacing), draftActivity];
@@ -189,4 +215,3 @@ export function previewDraft(base: PreviewBase, draft: DraftActivity, replacing?
     ];
   });
 }
-

@@ -1,0 +1,64 @@
+import { Alert, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { activitiesQuery, progressQuery } from '../api/queries';
+import { formatDay } from '../format';
+import { CertificationCard } from './certification-card';
+import { AnchorLink, ButtonLink } from './links';
+import { ProblemAlert } from './problem-alert';
+
+/** A person's dashboard: one card per certification held, as of today in the body's time zone. */
+export function PersonDashboard(props: { bodyId: string; personId: string; own: boolean; staff: boolean }) {
+  const { bodyId, personId, own, staff } = props;
+  const progress = useQuery(progressQuery(bodyId, personId));
+  const activities = useQuery(activitiesQuery(bodyId, personId));
+  const byId = useMemo(() => new Map((activities.data ?? []).map((activity) => [activity.id, activity])), [activities.data]);
+
+  if (progress.error) return <ProblemAlert error={progress.error} title="Progress could not be loaded" />;
+  if (!progress.data) {
+    return (
+      <Stack aria-busy="true" aria-label="Loading progress">
+        <Skeleton height={36} width="60%" />
+        <Skeleton height={320} />
+      </Stack>
+    );
+  }
+  const { person, asOf, certifications } = progress.data;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <div>
+          {staff && !own && (
+            <AnchorLink to="/bodies/$bodyId/people" params={{ bodyId }} size="sm">
+              Back to the people search
+            </AnchorLink>
+          )}
+          <Title order={1} size="h2">
+            {own ? 'My certifications' : person.legalName}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {own ? person.legalName : `Certificant number ${person.number}`} · as of {formatDay(asOf)}
+          </Text>
+        </div>
+        <ButtonLink to="/bodies/$bodyId/people/$personId/activities" params={{ bodyId, personId }} variant="light">
+          {own ? 'My CE activities' : 'CE activities'}
+        </ButtonLink>
+      </Group>
+
+      {activities.error && <ProblemAlert error={activities.error} title="Activity titles could not be loaded" />}
+
+      {certifications.length === 0 ? (
+        <Alert color="gray" title="No certification">
+          {own ? 'You hold' : 'This person holds'} no certification with this body yet.
+        </Alert>
+      ) : (
+        certifications.map((result) => <CertificationCard key={result.program} result={result} asOf={asOf} activities={byId} />)
+      )}
+
+      <Text size="sm" c="dimmed">
+        Reminders and these figures are a courtesy: meeting every deadline remains the certificant&apos;s own responsibility.
+      </Text>
+    </Stack>
+  );
+}

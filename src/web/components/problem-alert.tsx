@@ -1,0 +1,22 @@
+import { Alert, List } from '@mantine/core';
+import { isApiError } from '../api/client';
+
+/** A failed request in plain words: the server's problem detail and, when given, each field's problem. */
+export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  const problem = isApiError(error) ? error : null;
+  return (
+    <Alert color="red" title={title ?? problem?.title ?? 'Something went wrong'} role="alert">
+      {problem?.detail ?? (error instanceof Error ? error.message : String(error))}
+      {problem && problem.errors.length > 0 && (
+        <List size="sm" mt="xs">
+          {problem.errors.map((issue) => (
+            <List.Item key={`${issue.path}:${issue.message}`}>
+              {issue.path}: {issue.message}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}

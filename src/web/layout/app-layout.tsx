@@ -1,0 +1,149 @@
+import { AppShell, Box, Burger, Button, Group, NativeSelect, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Navigate, Outlet, useNavigate, useParams } from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { meQuery, signOut } from '../api/queries';
+import { AnchorLink, NavLinkLink } from '../components/links';
+import {
+  bodiesOf,
+  chooseBody,
+  chosenBody,
+  describeRoles,
+  isStaffIn,
+  personIdIn,
+  storedBody,
+  subscribeToStoredBody,
+} from '../session';
+import { SessionContext, type Session } from './session-context';
+
+/** The signed-in frame: header, navigation (a drawer at phone width), body picker and sign-out. */
+export function AppLayout() {
+  const { data: me } = useQuery(meQuery);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const choice = useSyncExternalStore(subscribeToStoredBody, storedBody);
+  const [signingOut, setSigningOut] = useState(false);
+  const params = useParams({ strict: false });
+  const bodies = useMemo(() => (me ? bodiesOf(me) : []), [me]);
+  const urlBody = params.bodyId !== undefined && bodies.includes(params.bodyId) ? params.bodyId : null;
+  const bodyId = urlBody ?? (me ? chosenBody(me, choice) : null);
+
+  // Opening a page of another body makes it the current one (only when the address changes: picking
+  // another body while on such a page leaves it for the home page).
+  useEffect(() => {
+    if (urlBody !== null) chooseBody(urlBody);
+  }, [urlBody]);
+
+  const pickBody = useCallback(
+    (next: string) => {
+      chooseBody(next);
+      close();
+      void navigate({ to: '/' });
+    },
+    [close, navigate],
+  );
+
+  const session = useMemo<Session | null>(() => (me ? { me, bodyId, chooseBody: pickBody } : null), [me, bodyId, pickBody]);
+  if (!me || !session) return <Navigate to="/sign-in" />;
+
+  const personId = bodyId ? personIdIn(me, bodyId) : null;
+  const staff = bodyId ? isStaffIn(me, bodyId) : false;
+
+  async function handleSignOut() {
+    setSigningOut(true);
+    try {
+      await signOut(queryClient);
+    } finally {
+      setSigningOut(false);
+      void navigate({ to: '/sign-in' });
+    }
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                aria-expanded={opened}
+                aria-controls="app-navigation"
+              />
+              <AnchorLink to="/" fw={700} fz="lg" underline="never" onClick={close}>
+                Recert
+              </AnchorLink>
+            </Group>
+            <Text size="sm" c="dimmed" truncate="end" visibleFrom="xs">
+              {me.user.displayName}
+            </Text>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="sm" id="app-navigation" aria-label="Main navigation">
+          <AppShell.Section grow component={ScrollArea}>
+            <Stack gap="xs">
+              {bodies.length > 1 && bodyId !== null && (
+                <NativeSelect
+                  label="Body"
+                  description="The credentialing body you are working with"
+                  value={bodyId}
+                  data={bodies.map((id) => ({ value: id, label: `${id} (${describeRoles(me, id)})` }))}
+                  onChange={(event) => pickBody(event.currentTarget.value)}
+                  mb="sm"
+                />
+              )}
+              {bodyId !== null && (
+                <Box component="nav" aria-label="Pages">
+                  {personId !== null && (
+                    <>
+                      <NavLinkLink to="/" label="My dashboard" onClick={close} activeOptions={{ exact: true }} />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/people/$personId/activities"
+                        params={{ bodyId, personId }}
+                        label="My CE activities"
+                        onClick={close}
+                      />
+                    </>
+                  )}
+                  {staff && (
+                    <NavLinkLink
+                      to={personId === null ? '/' : '/bodies/$bodyId/people'}
+                      params={{ bodyId }}
+                      label="Find a certificant"
+                      onClick={close}
+                      activeOptions={{ exact: true }}
+                    />
+                  )}
+                </Box>
+              )}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <Text size="sm" c="dimmed" hiddenFrom="xs" mb="xs">
+              Signed in as {me.user.displayName}
+            </Text>
+            <Button variant="default" fullWidth onClick={() => void handleSignOut()} loading={signingOut}>
+              Sign out
+            </Button>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Box maw={1100} mx="auto">
+            <Outlet />
+          </Box>
+        </AppShell.Main>
+      </AppShell>
+    </SessionContext.Provider>
+  );
+}

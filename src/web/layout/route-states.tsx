@@ -1,0 +1,40 @@
+import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import { ProblemAlert } from '../components/problem-alert';
+
+export function RoutePending() {
+  return (
+    <Center py="xl">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
+
+export function RouteError({ error, reset }: ErrorComponentProps) {
+  const router = useRouter();
+  return (
+    <Stack py="md" maw={640}>
+      <ProblemAlert error={error} title="This page could not be shown" />
+      <Button
+        variant="light"
+        w="fit-content"
+        onClick={() => {
+          reset();
+          void router.invalidate();
+        }}
+      >
+        Try again
+      </Button>
+    </Stack>
+  );
+}
+
+export function NotFound() {
+  return (
+    <Stack py="xl" px="md" maw={640}>
+      <Title order={1}>Page not found</Title>
+      <Text>There is nothing at this address.</Text>
+      <Link to="/">Go to the start page</Link>
+    </Stack>
+  );
+}

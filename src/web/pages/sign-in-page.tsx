@@ -1,0 +1,68 @@
+import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { signIn } from '../api/queries';
+import { ProblemAlert } from '../components/problem-alert';
+
+const route = getRouteApi('/sign-in');
+
+export function SignInPage() {
+  const { redirect } = route.useSearch();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const mutation = useMutation({
+    mutationFn: () => signIn(queryClient, { email, password }),
+    onSuccess: () => navigate({ href: redirect ?? '/', replace: true }),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate();
+  }
+
+  return (
+    <Center mih="100dvh" p="md">
+      <Paper component="main" withBorder shadow="sm" p="lg" w="100%" maw={420}>
+        <form onSubmit={submit} noValidate aria-describedby={mutation.error ? 'sign-in-problem' : undefined}>
+          <Stack>
+            <div>
+              <Title order={1} size="h2">
+                Sign in to Recert
+              </Title>
+              <Text c="dimmed" size="sm">
+                Any of your e-mail addresses works.
+              </Text>
+            </div>
+            {mutation.error && (
+              <div id="sign-in-problem">
+                <ProblemAlert error={mutation.error} title="Sign-in failed" />
+              </div>
+            )}
+            <TextInput
+              label="E-mail"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              autoFocus
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
+            <Button type="submit" loading={mutation.isPending}>
+              Sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,5 +1,4 @@
 import { Temporal } from 'temporal-polyfill';
-import { parseDate, type DayNumber } from './calendar-date';
 
 /**
  * Today's calendar date in a body's time zone. The only place the core reads

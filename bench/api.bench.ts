@@ -5,6 +5,9 @@
  * autocannon (50 connections, a separate process) and prints one JSON line.
  */
 import { spawn, execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -58,19 +61,22 @@ async function freshDatabase(server: string): Promise<string> {
 // Deterministic synthetic people, generated inside PostgreSQL: 60% NAMSS (a fifth of them dual), 30% TechServe, 10% SER.
 const SEED_SQL = (people: number, each: number) =>
   sql.raw(`
+  -- Deterministic version-4 UUIDs (the API accepts only well-formed ones).
+  create function pg_temp.bench_uuid(seed text) returns uuid language sql immutable as
+    $$ select overlay(overlay(md5(seed) placing '4' from 13) placing '8' from 17)::uuid $$;
   create temporary table bench_people as
     select i, case when i % 10 < 6 then 'namss' when i % 10 < 9 then 'techserve' else 'ser' end as body,
-      md5('p' || i)::uuid as person_id, date '2022-12-02' + (abs(hashint4(i)) % 900) as awarded
+      pg_temp.bench_uuid('p' || i) as person_id, date '2022-12-02' + (abs(hashint4(i)) % 900) as awarded
     from generate_series(1, ${people}) i;
   insert into people (body_id, id, number, legal_name, city, region, member)
     select body, person_id, upper(body) || '-' || lpad(i::text, 7, '0'), 'Bench Person ' || i, 'Springfield', 'IL', i % 2 = 0
     from bench_people;
   insert into certifications (body_id, id, person_id, program_id, awarded)
-    select body, md5('c' || i)::uuid, person_id,
+    select body, pg_temp.bench_uuid('c' || i), person_id,
       case body when 'namss' then 'namss/cpcs' when 'techserve' then 'techserve/cpsr-1' else 'ser/cerp' end, awarded
     from bench_people;
   insert into certifications (body_id, id, person_id, program_id, awarded)
-    select body, md5('d' || i)::uuid, person_id, 'namss/cpmsm', awarded + 30 from bench_people where body = 'namss' and i % 5 = 0;
+    select body, pg_temp.bench_uuid('d' || i), person_id, 'namss/cpmsm', awarded + 30 from bench_people where body = 'namss' and i % 5 = 0;
   insert into activities (body_id, person_id, title, type, start_date, hundredths, categories, approved)
     select p.body, p.person_id, 'Activity ' || k,
       case p.body
@@ -124,6 +130,12 @@ const targets = await rowsOf<{ body: string; person_id: string }>(
   sql.raw(`select body_id as body, id as person_id from people order by md5(id::text) limit 5000`),
 );
 const paths = targets.map((t) => `/api/v1/bodies/${t.body}/people/${t.person_id}/progress`);
+if (process.env.BENCH_DEBUG) {
+  const probe = await app.inject({ method: 'GET', url: paths[0]!, headers: { cookie } });
+  console.error(probe.statusCode, probe.body.slice(0, 300));
+}
+const pathsFile = join(tmpdir(), `recert-bench-paths-${process.pid}.json`);
+writeFileSync(pathsFile, JSON.stringify(paths));
 
 // The load generator runs in its own process so it does not share the server's event loop.
 const load = await new Promise<{
@@ -137,7 +149,7 @@ const load = await new Promise<{
       ...process.env,
       TARGET: address,
       COOKIE: cookie,
-      PATHS: JSON.stringify(paths),
+      PATHS_FILE: pathsFile,
       CONNECTIONS: String(CONNECTIONS),
       DURATION: String(DURATION),
     },

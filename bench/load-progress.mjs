@@ -1,7 +1,8 @@
 // Drives GET progress with autocannon; prints autocannon's result as JSON. Started by api.bench.ts.
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const paths = JSON.parse(process.env.PATHS);
+const paths = JSON.parse(readFileSync(process.env.PATHS_FILE, 'utf8'));
 let next = 0;
 const result = await autocannon({
   url: process.env.TARGET,

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRoutes } from './accounts/routes';
+import { SessionCache } from './accounts/session-cache';
 import { activityRoutes } from './activities/routes';
 import { reviewRoutes } from './activities/review-routes';
 import { auditRoutes } from './audit/routes';
@@ -39,7 +40,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  registerAuth(app, { db: context.db, now: context.now });
+  const sessionCache = new SessionCache();
+  registerAuth(app, { db: context.db, now: context.now, cache: sessionCache });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
@@ -52,7 +54,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  accountRoutes(app, context);
+  accountRoutes(app, context, sessionCache);
   certificantRoutes(app, context);
   transcriptRoutes(app, context);
   peopleAdminRoutes(app, context);

@@ -3,7 +3,9 @@ import { buildApp } from './app';
 import { installBuiltinPolicies, PolicyStore } from './bodies/policy-store';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
-import { DEMO_PASSWORD, loadDemoOnce } from './demo/load-demo';
+import { dateAt } from '../core/dates/today';
+import { reevaluateBody } from './compliance/reevaluate';
+import { DEMO_PASSWORD, loadDemoOnce, type DemoSignIn } from './demo/load-demo';
 import { createMailer } from './mail/mailer';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else embedded PGlite under the data folder. */
@@ -23,13 +25,27 @@ export async function migrateDatabase(config: Config = loadConfig()): Promise<st
   }
 }
 
-/** `recert start` (npm start): migrate, load the demo once, serve the API (and the web app). */
+/**
+ * Everything start-up does to a database: migrations, the built-in bodies,
+ * the demo (once), then every body re-evaluated for today, which also
+ * catches up after downtime (re-evaluation is idempotent).
+ */
+export async function prepareDatabase(database: Database, options: { demo: boolean; now: Date }): Promise<DemoSignIn[]> {
+  await database.migrate();
+  await installBuiltinPolicies(database.db);
+  const signIns = options.demo ? await loadDemoOnce(database.db, options.now) : [];
+  const registry = await new PolicyStore(database.db).current();
+  for (const body of registry.bodies()) {
+    await reevaluateBody({ db: database.db, registry, bodyId: body.id, asOf: dateAt(body.timeZone, options.now) });
+  }
+  return signIns;
+}
+
+/** `recert start` (npm start): migrate, load the demo once, serve the API and the web app. */
 export async function startServer(options: { demo: boolean; print: (line: string) => void }): Promise<() => Promise<void>> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  await database.migrate();
-  await installBuiltinPolicies(database.db);
-  const signIns = options.demo ? await loadDemoOnce(database.db, new Date()) : [];
+  const signIns = await prepareDatabase(database, { demo: options.demo, now: new Date() });
   const mailer = createMailer({
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,

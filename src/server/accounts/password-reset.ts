@@ -47,10 +47,10 @@ export async function requestPasswordReset(options: {
 }
 
 /** Sets a new password with a valid, unused link, and ends every session of the account. */
-export async function completePasswordReset(options: { db: Db; token: string; password: string; now: Date }): Promise<void> {
+export async function completePasswordReset(options: { db: Db; token: string; password: string; now: Date }): Promise<string> {
   const { db, token, password, now } = options;
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [reset] = await tx
       .update(passwordResets)
       .set({ usedAt: now })
@@ -62,5 +62,6 @@ export async function completePasswordReset(options: { db: Db; token: string; pa
       ]);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    return reset.userId;
   });
 }

@@ -7,6 +7,7 @@ import type { AppContext } from '../http/context';
 import { RecertError } from '../../core/errors';
 import { actorForSession, endSession, SESSION_COOKIE } from './sessions';
 import { completePasswordReset, requestPasswordReset } from './password-reset';
+import type { SessionCache } from './session-cache';
 import { signIn } from './sign-in';
 
 const meSchema = z.object({
@@ -17,7 +18,7 @@ const meSchema = z.object({
   csrfToken: z.string(),
 });
 
-export function accountRoutes(app: FastifyInstance, context: AppContext): void {
+export function accountRoutes(app: FastifyInstance, context: AppContext, sessionCache: SessionCache): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: context.config.COOKIE_SECURE };
 
@@ -90,7 +91,8 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
       config: { rateLimit: { max: context.config.SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      await completePasswordReset({ db: context.db, ...request.body, now: context.now() });
+      const userId = await completePasswordReset({ db: context.db, ...request.body, now: context.now() });
+      sessionCache.forgetUser(userId);
       return reply.status(204).send(null);
     },
   );
@@ -100,7 +102,10 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
     { schema: { tags: ['accounts'], summary: 'End this session', response: { 204: z.null() } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await endSession(context.db, token);
+      if (token) {
+        await endSession(context.db, token);
+        sessionCache.forgetToken(token);
+      }
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
     },

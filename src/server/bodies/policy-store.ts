@@ -10,13 +10,17 @@ import { bodies, policyVersions, programs } from '../db/schema/bodies';
  * data: the built-in ones are installed once, then edited as new versions.
  */
 export class PolicyStore {
-  private registry: PolicyRegistry | null = null;
+  // The promise, not its value: concurrent first requests share one load.
+  private registry: Promise<PolicyRegistry> | null = null;
   private readonly versions = new Map<string, Policy>();
 
   constructor(private readonly db: Db) {}
 
-  async current(): Promise<PolicyRegistry> {
-    this.registry ??= await this.load();
+  current(): Promise<PolicyRegistry> {
+    this.registry ??= this.load().catch((error: unknown) => {
+      this.registry = null;
+      throw error;
+    });
     return this.registry;
   }
 

@@ -100,24 +100,22 @@ export async function reevaluatePeople(options: {
       });
     });
   }
-  // A few thousand rows per statement keeps within PostgreSQL's parameter limit (11 columns each).
-  for (let i = 0; i < rows.length; i += 4000) {
-    await db
-      .insert(cycleResults)
-      .values(rows.slice(i, i + 4000))
-      .onConflictDoUpdate({
-        target: [cycleResults.bodyId, cycleResults.certificationId, cycleResults.cycleStart],
-        set: {
-          cycleEnd: sql`excluded.cycle_end`,
-          policyVersion: sql`excluded.policy_version`,
-          evaluatedOn: sql`excluded.evaluated_on`,
-          status: sql`excluded.status`,
-          compliant: sql`excluded.compliant`,
-          onPace: sql`excluded.on_pace`,
-          due: sql`excluded.due`,
-          summary: sql`excluded.summary`,
-        },
-      });
+  // One parameter for the whole page (building thousands of parameters cost more than the evaluation),
+  // and identical rows are not rewritten, so a re-run for the same date writes nothing.
+  if (rows.length > 0) {
+    await db.execute(sql`
+      insert into cycle_results (body_id, certification_id, cycle_start, cycle_end, policy_version, evaluated_on, status, compliant, on_pace, due, summary)
+      select "bodyId", "certificationId", "cycleStart", "cycleEnd", "policyVersion", "evaluatedOn", status, compliant, "onPace", due, summary
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+        "bodyId" text, "certificationId" uuid, "cycleStart" date, "cycleEnd" date, "policyVersion" integer, "evaluatedOn" date,
+        status text, compliant boolean, "onPace" boolean, due date, summary jsonb)
+      on conflict (body_id, certification_id, cycle_start) do update set
+        cycle_end = excluded.cycle_end, policy_version = excluded.policy_version, evaluated_on = excluded.evaluated_on,
+        status = excluded.status, compliant = excluded.compliant, on_pace = excluded.on_pace, due = excluded.due, summary = excluded.summary
+      where (cycle_results.cycle_end, cycle_results.policy_version, cycle_results.evaluated_on, cycle_results.status,
+             cycle_results.compliant, cycle_results.on_pace, cycle_results.due, cycle_results.summary)
+        is distinct from (excluded.cycle_end, excluded.policy_version, excluded.evaluated_on, excluded.status,
+             excluded.compliant, excluded.on_pace, excluded.due, excluded.summary)`);
   }
   return rows.length;
 }

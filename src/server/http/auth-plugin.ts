@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { RecertError } from '../../core/errors';
 import type { Actor } from '../accounts/actor';
+import type { SessionCache } from '../accounts/session-cache';
 import { actorForSession, SESSION_COOKIE } from '../accounts/sessions';
 import type { Db } from '../db/database';
 
@@ -26,14 +27,19 @@ function sameToken(a: string, b: string): boolean {
  * session's CSRF token in `x-csrf-token` on every state-changing request made
  * with that cookie (the cookie is also SameSite=Lax and httpOnly).
  */
-export function registerAuth(app: FastifyInstance, options: { db: Db; now: () => Date }): void {
+export function registerAuth(app: FastifyInstance, options: { db: Db; now: () => Date; cache: SessionCache }): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await actorForSession(options.db, token, options.now());
-    if (!session) return;
+    const now = options.now();
+    let session = options.cache.get(token, Date.now());
+    if (!session) {
+      session = (await actorForSession(options.db, token, now)) ?? undefined;
+      if (!session) return;
+      options.cache.set(token, session, Date.now());
+    }
     request.actor = session.actor;
     request.csrfToken = session.csrfToken;
     if (!SAFE_METHODS.has(request.method)) {

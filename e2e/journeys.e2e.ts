@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, SCREENSHOTS, launchBrowser, newContext, startE2EServer } from './e2e-server';
+
+let server: Awaited<ReturnType<typeof startE2EServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startE2EServer();
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** "12.5 of 30 credits" → 12.5 */
+async function earnedTotal(page: Page): Promise<number> {
+  const text = await page
+    .getByText(/^[\d.]+ of [\d.]+ credits/)
+    .first()
+    .textContent();
+  return Number(/^([\d.]+)/.exec(text ?? '')![1]);
+}
+
+describe('a certificant', () => {
+  it('signs in, adds an activity, sees the progress change and downloads the transcript', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'sam@namss.demo');
+    await expect.poll(() => page.getByRole('heading', { name: /CPCS/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const before = await earnedTotal(page);
+    await shot(page, '01-certificant-dashboard');
+
+    await page.getByRole('link', { name: 'My CE activities' }).click();
+    await page.getByRole('button', { name: 'Add CE activity' }).click();
+    await page.getByLabel('Title').fill('Credentialing law update');
+    await page.getByLabel('Type').selectOption('conference');
+    await page
+      .getByLabel('Date')
+      .first()
+      .fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel('Hours').fill('6');
+    await shot(page, '02-add-activity-preview');
+    await page.getByRole('button', { name: 'Add activity' }).click();
+    await expect.poll(() => page.getByText('Credentialing law update').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await shot(page, '03-activities');
+
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => earnedTotal(page), { timeout: 15_000 }).toBe(before + 6);
+    await shot(page, '04-progress-changed');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('link', { name: /Download transcript/ })
+        .first()
+        .click(),
+    ]);
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await context.close();
+  }, 90_000);
+
+  it('works at phone width', async () => {
+    const context = await newContext(browser, 390);
+    const page = await context.newPage();
+    await signIn(page, 'jordan@techserve.demo');
+    await expect.poll(() => page.getByRole('heading', { name: /CPSR/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await shot(page, '05-phone-dashboard');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await context.close();
+  }, 60_000);
+});
+
+describe('an admin', () => {
+  it('opens the compliance overview', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'admin@namss.demo');
+    await page.goto(`${server.url}/bodies/namss/overview`);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Compliance overview' }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('namss/cpcs').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await shot(page, '06-compliance-overview');
+    await context.close();
+  }, 60_000);
+});

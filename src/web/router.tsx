@@ -30,15 +30,31 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; reset?: 'done' } => {
     const target = safeRedirect(search.redirect);
-    return target ? { redirect: target } : {};
+    return { ...(target ? { redirect: target } : {}), ...(search.reset === 'done' ? { reset: 'done' as const } : {}) };
   },
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (me) throw redirect({ href: search.redirect ?? '/' });
   },
   component: lazyRouteComponent(() => import('./pages/sign-in-page'), 'SignInPage'),
+});
+
+/** Asking for a password reset link: open to anyone, signed in or not. */
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./pages/password-reset-pages'), 'ForgotPasswordPage'),
+});
+
+/** Where the e-mailed link leads: `/reset-password?token=...`. */
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' && search.token !== '' ? { token: search.token } : {},
+  component: lazyRouteComponent(() => import('./pages/password-reset-pages'), 'ResetPasswordPage'),
 });
 
 /** Everything behind sign-in. */
@@ -66,6 +82,24 @@ const peopleRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/people-page'), 'PeoplePage'),
 });
 
+const addPeopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/add',
+  component: lazyRouteComponent(() => import('./pages/add-people-page'), 'AddPeoplePage'),
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/overview',
+  component: lazyRouteComponent(() => import('./pages/overview-page'), 'OverviewPage'),
+});
+
+const reviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/reviews',
+  component: lazyRouteComponent(() => import('./pages/reviews-page'), 'ReviewsPage'),
+});
+
 const personRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/bodies/$bodyId/people/$personId',
@@ -80,7 +114,9 @@ const activitiesRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, peopleRoute, personRoute, activitiesRoute]),
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  appRoute.addChildren([homeRoute, peopleRoute, addPeopleRoute, personRoute, activitiesRoute, overviewRoute, reviewsRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -14,6 +14,15 @@ export function personIdIn(me: Me, bodyId: string): string | null {
   return me.memberships.find((m) => m.bodyId === bodyId && m.personId !== null)?.personId ?? null;
 }
 
+/** The body's name as the server gives it (its id when the user is not a member). */
+export function bodyNameOf(me: Me, bodyId: string): string {
+  return me.memberships.find((m) => m.bodyId === bodyId)?.bodyName ?? bodyId;
+}
+
+export function isAdminIn(me: Me, bodyId: string): boolean {
+  return rolesIn(me, bodyId).has('admin');
+}
+
 export function isStaffIn(me: Me, bodyId: string): boolean {
   const roles = rolesIn(me, bodyId);
   return roles.has('admin') || roles.has('reviewer');

@@ -46,9 +46,21 @@ function problemFrom(status: number, statusText: string, body: unknown): ApiErro
   return new ApiError(status, title, text(problem.detail, title), text(problem.code, 'error'), errors);
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A JSON request (the body, when given, is sent as JSON). */
+export function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body === undefined ? undefined : { text: JSON.stringify(body), type: 'application/json' });
+}
+
+/** A request whose body is text of another type (a CSV file); the answer is JSON as usual. */
+export function apiText<T>(method: Method, path: string, text: string, type: string): Promise<T> {
+  return request<T>(method, path, { text, type });
+}
+
+async function request<T>(method: Method, path: string, body?: { text: string; type: string }): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body.type;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -56,7 +68,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
       method,
       headers,
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: body.text }),
     });
   } catch {
     throw new ApiError(0, 'No connection', 'the server could not be reached; check your connection and try again', 'network', []);

@@ -1,15 +1,19 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ActivityInputBody, ActivityView } from '../../server/activities/activity-schemas';
+import type { newPersonSchema } from '../../server/certificants/person-schemas';
 import type { PersonView, progressSchema } from '../../server/certificants/present-person';
 import type { Role } from '../../server/db/schema/accounts';
-import { api, isApiError, path, setCsrfToken } from './client';
+import { api, apiText, isApiError, path, setCsrfToken } from './client';
 
 export type { ActivityInputBody, ActivityView, PersonView, Role };
 export type Progress = z.output<typeof progressSchema>;
+/** POST /api/v1/bodies/:bodyId/people: a certificant as an admin enters them. */
+export type NewPersonBody = z.input<typeof newPersonSchema>;
 
 export interface Membership {
   bodyId: string;
+  bodyName: string;
   role: Role;
   personId: string | null;
 }
@@ -104,4 +108,89 @@ export function invalidatePerson(queryClient: QueryClient, bodyId: string, perso
     queryClient.invalidateQueries({ queryKey: ['activities', bodyId, personId] }),
     queryClient.invalidateQueries({ queryKey: ['progress', bodyId, personId] }),
   ]).then(() => undefined);
+}
+
+/** GET /api/v1/bodies/:bodyId/overview: one entry per program, from the stored cycle results. */
+export interface ProgramOverview {
+  programId: string;
+  certifications: number;
+  byStatus: Record<string, number>;
+  compliant: number;
+  onPace: number;
+  behindPace: number;
+  dueWithin90Days: number;
+}
+
+export interface Overview {
+  today: string;
+  programs: ProgramOverview[];
+}
+
+export const overviewQuery = (bodyId: string) =>
+  queryOptions({
+    queryKey: ['overview', bodyId],
+    queryFn: () => api<Overview>('GET', path`/api/v1/bodies/${bodyId}/overview`),
+  });
+
+export const overviewCsvUrl = (bodyId: string) => path`/api/v1/bodies/${bodyId}/overview.csv`;
+
+export interface Reevaluation {
+  asOf: string;
+  people: number;
+  certifications: number;
+}
+
+export function reevaluateBody(bodyId: string): Promise<Reevaluation> {
+  return api<Reevaluation>('POST', path`/api/v1/bodies/${bodyId}/reevaluate`, {});
+}
+
+export const transcriptUrl = (bodyId: string, personId: string, format: 'csv' | 'pdf') =>
+  `${path`/api/v1/bodies/${bodyId}/people/${personId}/transcript`}.${format}`;
+
+/** GET /api/v1/bodies/:bodyId/reviews/activities: advance approvals waiting, oldest first. */
+export interface ReviewItem {
+  activity: ActivityView;
+  person: { id: string; number: string; legalName: string };
+  submittedOn: string;
+  daysWaiting: number;
+}
+
+export const reviewQueueQuery = (bodyId: string) =>
+  queryOptions({
+    queryKey: ['reviews', bodyId],
+    queryFn: () => api<{ items: ReviewItem[] }>('GET', path`/api/v1/bodies/${bodyId}/reviews/activities`),
+    select: (data) => data.items,
+  });
+
+export type ReviewDecision = { decision: 'approve' } | { decision: 'reject'; reason: string };
+
+export function reviewActivity(bodyId: string, personId: string, activityId: string, decision: ReviewDecision) {
+  return api<ActivityView>(
+    'POST',
+    path`/api/v1/bodies/${bodyId}/people/${personId}/activities/${activityId}/review`,
+    decision,
+  );
+}
+
+export function addPerson(bodyId: string, person: NewPersonBody): Promise<PersonView> {
+  return api<PersonView>('POST', path`/api/v1/bodies/${bodyId}/people`, person);
+}
+
+export interface ImportReport {
+  rows: number;
+  added: number;
+  unchanged: number;
+}
+
+/** The CSV file's text as it is: the server parses it and refuses it as a whole, row by row. */
+export function importPeople(bodyId: string, csv: string): Promise<ImportReport> {
+  return apiText<ImportReport>('POST', path`/api/v1/bodies/${bodyId}/people/import`, csv, 'text/csv');
+}
+
+export function requestPasswordReset(email: string): Promise<{ message: string }> {
+  return api<{ message: string }>('POST', '/api/v1/auth/password-reset', { email });
+}
+
+export function completePasswordReset(token: string, password: string): Promise<void> {
+  return api<void>('POST', '/api/v1/auth/password-reset/complete', { token, password });
 }

@@ -2,17 +2,9 @@ import { Alert, Badge, Card, Group, List, Progress, SimpleGrid, Stack, Table, Te
 import type { CertificationResult } from '../../core/compliance/evaluate-types';
 import type { ActivityView } from '../api/queries';
 import { amount, capitalize, countdown, daysBetween, formatDay, formatNumber, words } from '../format';
+import { STATUS_BADGES } from './status-badges';
 
-type Status = CertificationResult['status'];
 type DeadlineKey = keyof CertificationResult['deadlines'];
-
-export const STATUS_BADGES: Record<Status, { label: string; color: string }> = {
-  active: { label: 'Active', color: 'green' },
-  'renewal-open': { label: 'Renewal open', color: 'blue' },
-  late: { label: 'Late', color: 'orange' },
-  lapsed: { label: 'Lapsed', color: 'red' },
-  expired: { label: 'Expired', color: 'gray' },
-};
 
 const DEADLINE_LABELS: Record<DeadlineKey, string> = {
   opens: 'Renewal application opens',

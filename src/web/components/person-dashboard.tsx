@@ -1,7 +1,7 @@
-import { Alert, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { activitiesQuery, progressQuery } from '../api/queries';
+import { activitiesQuery, progressQuery, transcriptUrl } from '../api/queries';
 import { formatDay } from '../format';
 import { CertificationCard } from './certification-card';
 import { AnchorLink, ButtonLink } from './links';
@@ -41,9 +41,18 @@ export function PersonDashboard(props: { bodyId: string; personId: string; own: 
             {own ? person.legalName : `Certificant number ${person.number}`} · as of {formatDay(asOf)}
           </Text>
         </div>
-        <ButtonLink to="/bodies/$bodyId/people/$personId/activities" params={{ bodyId, personId }} variant="light">
-          {own ? 'My CE activities' : 'CE activities'}
-        </ButtonLink>
+        <Group gap="xs">
+          <ButtonLink to="/bodies/$bodyId/people/$personId/activities" params={{ bodyId, personId }} variant="light">
+            {own ? 'My CE activities' : 'CE activities'}
+          </ButtonLink>
+          {/* Plain links: the browser downloads the file with the session cookie, under the server's file name. */}
+          <Button component="a" href={transcriptUrl(bodyId, personId, 'pdf')} download variant="default">
+            Download transcript (PDF)
+          </Button>
+          <Button component="a" href={transcriptUrl(bodyId, personId, 'csv')} download variant="subtle">
+            Transcript as CSV
+          </Button>
+        </Group>
       </Group>
 
       {activities.error && <ProblemAlert error={activities.error} title="Activity titles could not be loaded" />}

@@ -7,9 +7,11 @@ import { meQuery, signOut } from '../api/queries';
 import { AnchorLink, NavLinkLink } from '../components/links';
 import {
   bodiesOf,
+  bodyNameOf,
   chooseBody,
   chosenBody,
   describeRoles,
+  isAdminIn,
   isStaffIn,
   personIdIn,
   storedBody,
@@ -50,6 +52,7 @@ export function AppLayout() {
 
   const personId = bodyId ? personIdIn(me, bodyId) : null;
   const staff = bodyId ? isStaffIn(me, bodyId) : false;
+  const admin = bodyId ? isAdminIn(me, bodyId) : false;
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -97,10 +100,15 @@ export function AppLayout() {
                   label="Body"
                   description="The credentialing body you are working with"
                   value={bodyId}
-                  data={bodies.map((id) => ({ value: id, label: `${id} (${describeRoles(me, id)})` }))}
+                  data={bodies.map((id) => ({ value: id, label: `${bodyNameOf(me, id)} (${describeRoles(me, id)})` }))}
                   onChange={(event) => pickBody(event.currentTarget.value)}
                   mb="sm"
                 />
+              )}
+              {bodies.length === 1 && bodyId !== null && (
+                <Text size="sm" fw={600} px="xs" mb="xs">
+                  {bodyNameOf(me, bodyId)}
+                </Text>
               )}
               {bodyId !== null && (
                 <Box component="nav" aria-label="Pages">
@@ -116,13 +124,25 @@ export function AppLayout() {
                     </>
                   )}
                   {staff && (
-                    <NavLinkLink
-                      to={personId === null ? '/' : '/bodies/$bodyId/people'}
-                      params={{ bodyId }}
-                      label="Find a certificant"
-                      onClick={close}
-                      activeOptions={{ exact: true }}
-                    />
+                    <>
+                      <NavLinkLink
+                        to={personId === null ? '/' : '/bodies/$bodyId/people'}
+                        params={{ bodyId }}
+                        label="Find a certificant"
+                        onClick={close}
+                        activeOptions={{ exact: true }}
+                      />
+                      <NavLinkLink to="/bodies/$bodyId/reviews" params={{ bodyId }} label="Review queue" onClick={close} />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/overview"
+                        params={{ bodyId }}
+                        label="Compliance overview"
+                        onClick={close}
+                      />
+                    </>
+                  )}
+                  {admin && (
+                    <NavLinkLink to="/bodies/$bodyId/people/add" params={{ bodyId }} label="Add certificants" onClick={close} />
                   )}
                 </Box>
               )}

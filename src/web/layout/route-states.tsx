@@ -1,4 +1,4 @@
-import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { ProblemAlert } from '../components/problem-alert';
 
@@ -34,6 +34,21 @@ export function NotFound() {
     <Stack py="xl" px="md" maw={640}>
       <Title order={1}>Page not found</Title>
       <Text>There is nothing at this address.</Text>
+      <Link to="/">Go to the start page</Link>
+    </Stack>
+  );
+}
+
+/** A staff page opened by someone who is not staff of the body. */
+export function StaffOnly({ title, admins = false }: { title: string; admins?: boolean }) {
+  return (
+    <Stack maw={640}>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Alert color="gray" title="Not available">
+        Only the body&apos;s {admins ? 'administrators' : 'staff'} can use this page.
+      </Alert>
       <Link to="/">Go to the start page</Link>
     </Stack>
   );

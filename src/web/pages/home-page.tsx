@@ -2,7 +2,7 @@ import { Alert } from '@mantine/core';
 import { PeopleSearch } from '../components/people-search';
 import { PersonDashboard } from '../components/person-dashboard';
 import { useSession } from '../layout/session-context';
-import { isStaffIn, personIdIn } from '../session';
+import { bodyNameOf, isStaffIn, personIdIn } from '../session';
 
 /** A certificant's own dashboard; for staff with no record of their own, the people search. */
 export function HomePage() {
@@ -20,7 +20,7 @@ export function HomePage() {
   if (staff) return <PeopleSearch key={bodyId} bodyId={bodyId} />;
   return (
     <Alert color="gray" title="No certification record">
-      There is no certificant record for you at {bodyId} yet.
+      There is no certificant record for you at {bodyNameOf(me, bodyId)} yet.
     </Alert>
   );
 }

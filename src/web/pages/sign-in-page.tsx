@@ -1,14 +1,15 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../api/queries';
+import { AnchorLink } from '../components/links';
 import { ProblemAlert } from '../components/problem-alert';
 
 const route = getRouteApi('/sign-in');
 
 export function SignInPage() {
-  const { redirect } = route.useSearch();
+  const { redirect, reset } = route.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
@@ -36,6 +37,11 @@ export function SignInPage() {
                 Any of your e-mail addresses works.
               </Text>
             </div>
+            {reset === 'done' && !mutation.error && (
+              <Alert color="green" variant="light" role="status">
+                Your password was changed. Sign in with your new password.
+              </Alert>
+            )}
             {mutation.error && (
               <div id="sign-in-problem">
                 <ProblemAlert error={mutation.error} title="Sign-in failed" />
@@ -57,6 +63,11 @@ export function SignInPage() {
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}
             />
+            <Group justify="flex-end" mt={-8}>
+              <AnchorLink to="/forgot-password" size="sm">
+                Forgot password?
+              </AnchorLink>
+            </Group>
             <Button type="submit" loading={mutation.isPending}>
               Sign in
             </Button>

@@ -6,16 +6,16 @@ import type {
   CreditLine,
   EvaluateResult,
 } from '../../core/compliance/evaluate-types';
-import { addYears, formatDate, parseDate } from '../../core/dates/calendar-date';
+import { parseDate } from '../../core/dates/calendar-date';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { ActivityView } from '../../server/activities/activity-schemas';
 
 /**
- * The Add-activity form's live preview: the engine, run in the browser over the person's recorded
- * activities plus the one being typed, says how much the new one will count and what is then still
- * missing. The progress API gives each certification's cycle but not the award and renewal dates
- * the engine starts from, so they are reconstructed here, and the reconstruction is trusted only
- * when it reproduces the server's own figures for the recorded activities.
+ * The Add-activity form's live preview: the engine, run in the browser over the certifications the
+ * person holds (`held` in the progress answer: the server's own engine input) and their recorded
+ * activities, plus the one being typed, says how much the new one will count and what is then still
+ * missing. Before it is trusted, the browser's figures for the recorded activities must equal the
+ * server's: same rules, same input, so anything else means the page is out of date.
  */
 
 export const DRAFT_ID = 'draft-activity';
@@ -28,6 +28,13 @@ export interface DraftActivity {
   hours: number;
   categories: readonly string[];
   title?: string;
+}
+
+/** What the progress API answers, as far as the preview needs it. */
+export interface ProgressForPreview {
+  asOf: string;
+  held: readonly CertificationInput[];
+  certifications: readonly CertificationResult[];
 }
 
 export interface PreviewBase {
@@ -70,71 +77,35 @@ export function toEngineActivity(activity: ActivityView): ActivityInput {
   };
 }
 
-/** How far back a reconstructed award of a renewed certification lies, in cycles. */
-const RENEWED_CYCLES_BACK = 10;
-
-/**
- * Award and renewal dates that give the engine the same cycle: a first cycle starting at the award;
- * a first cycle ending on the same day, cut short by a renewal; or a later cycle of a certification
- * awarded long ago and renewed up to this cycle. Which one also decides a shared (dual) requirement:
- * programs renewed together since the newest award need the combined total, a new combination the
- * first-time total.
- */
-function candidatesFor(result: CertificationResult, registry: PolicyRegistry): CertificationInput[] {
-  const policy = registry.get(result.program);
-  const start = parseDate(result.cycle.start);
-  const end = parseDate(result.cycle.end);
-  if (!policy || start === null || end === null) return [];
-  const { program } = result;
-  const years = policy.cycle.years;
-  const gridAward = addYears(end + 1, -years);
-  const atAward: CertificationInput = { program, awarded: result.cycle.start, renewedThrough: null };
-  const cutShort: CertificationInput = {
-    program,
-    awarded: formatDate(gridAward),
-    renewedThrough: start > gridAward ? formatDate(start - 1) : null,
-  };
-  const renewed: CertificationInput = {
-    program,
-    awarded: formatDate(addYears(end + 1, -RENEWED_CYCLES_BACK * years)),
-    renewedThrough: formatDate(start - 1),
-  };
-  return result.cycle.index === 1 ? [atAward, cutShort, renewed] : [renewed, atAward, cutShort];
+/** The figures a person reads, for comparing the browser's result with the server's. */
+function figures(result: CertificationResult): string {
+  return JSON.stringify([
+    result.program,
+    result.policyVersion,
+    result.cycle.index,
+    result.cycle.start,
+    result.cycle.end,
+    result.required,
+    result.earned,
+    result.compliant,
+    result.status,
+    result.missing,
+    result.sharedWith,
+    result.credits.map((line) => [line.activity, line.credits, line.reason ?? null, line.countsToward]),
+  ]);
 }
 
-function sameFigures(a: CertificationResult, b: CertificationResult): boolean {
-  const key = (r: CertificationResult) =>
-    JSON.stringify([
-      r.program,
-      r.cycle.start,
-      r.cycle.end,
-      r.required,
-      r.earned,
-      r.status,
-      r.missing,
-      // Before the award or outside the cycle: the award date is not in the progress, and either way it counts 0.
-      r.credits.map((line) => [
-        line.activity,
-        line.credits,
-        line.reason === 'before-award' ? 'outside-cycle' : (line.reason ?? null),
-      ]),
-    ]);
-  return key(a) === key(b);
-}
-
-const MAX_COMBINATIONS = 256;
-
 /**
- * Reconstructs the engine's input from the server's progress and the recorded activities, or says
- * why the preview is not available (a program this browser does not know, a policy version that
- * differs, or figures it cannot reproduce).
+ * The engine's input from the server's progress (`held`) and the recorded activities, checked by
+ * reproducing the server's figures; or why the preview is not available (a program this browser does
+ * not know, a policy version that differs, or figures that differ).
  */
 export function previewBase(
-  progress: { asOf: string; certifications: readonly CertificationResult[] },
+  progress: ProgressForPreview,
   activities: readonly ActivityView[],
   registry: PolicyRegistry,
 ): PreviewBaseResult {
-  if (progress.certifications.length === 0) return { ok: false, reason: 'no certification is held' };
+  if (progress.held.length === 0) return { ok: false, reason: 'no certification is held' };
   for (const result of progress.certifications) {
     const policy = registry.get(result.program);
     if (!policy) return { ok: false, reason: `the rules of ${result.designation} are not available in the browser` };
@@ -142,22 +113,20 @@ export function previewBase(
       return { ok: false, reason: `the rules of ${result.designation} changed since this page was loaded; reload it` };
     }
   }
-  const options = progress.certifications.map((result) => candidatesFor(result, registry));
+  const unknown = progress.held.find((held) => !registry.get(held.program));
+  if (unknown) return { ok: false, reason: `the rules of ${unknown.program} are not available in the browser` };
+  const certifications = progress.held.map((held) => ({
+    program: held.program,
+    awarded: held.awarded,
+    renewedThrough: held.renewedThrough ?? null,
+  }));
   const engineActivities = activities.map(toEngineActivity);
-  const total = options.reduce((product, list) => product * list.length, 1);
-  for (let n = 0; n < Math.min(total, MAX_COMBINATIONS); n++) {
-    let rest = n;
-    const certifications = options.map((list) => {
-      const choice = list[rest % list.length] as CertificationInput;
-      rest = Math.floor(rest / list.length);
-      return choice;
-    });
-    const baseline = evaluate({ asOf: progress.asOf, certifications, activities: engineActivities }, registry);
-    const matches = baseline.certifications.every((result, i) => sameFigures(result, progress.certifications[i]!));
-    if (matches)
-      return { ok: true, base: { asOf: progress.asOf, certifications, activities: engineActivities, baseline, registry } };
-  }
-  return { ok: false, reason: 'the figures could not be reproduced in the browser' };
+  const baseline = evaluate({ asOf: progress.asOf, certifications, activities: engineActivities }, registry);
+  const same =
+    baseline.certifications.length === progress.certifications.length &&
+    baseline.certifications.every((result, i) => figures(result) === figures(progress.certifications[i]!));
+  if (!same) return { ok: false, reason: "the figures in the browser differ from the server's; reload the page" };
+  return { ok: true, base: { asOf: progress.asOf, certifications, activities: engineActivities, baseline, registry } };
 }
 
 /** Whether the draft is complete enough to evaluate. */

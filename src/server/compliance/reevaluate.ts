@@ -5,7 +5,7 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { dateAt } from '../../core/dates/today';
 import type { DbOrTx } from '../db/database';
 import { activities } from '../db/schema/activities';
-import type { cycleResults} from '../db/schema/people';
+import type { cycleResults } from '../db/schema/people';
 import { certifications, people } from '../db/schema/people';
 
 const ACTIVITY_COLUMNS = {

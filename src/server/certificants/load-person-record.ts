@@ -1,8 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { RecertError } from '../../core/errors';
 import type { DbOrTx } from '../db/database';
-import { activities } from '../db/schema/activities';
-import { certifications, people } from '../db/schema/people';
+import type { activities } from '../db/schema/activities';
+import type { certifications } from '../db/schema/people';
+import { people } from '../db/schema/people';
 
 export type PersonRow = typeof people.$inferSelect;
 export type CertificationRow = typeof certifications.$inferSelect;
@@ -17,20 +18,28 @@ export async function loadPerson(db: DbOrTx, bodyId: string, personId: string): 
   return person;
 }
 
+// Prepared once per database: a person with their certifications and activities in one statement.
+const prepared = new WeakMap<object, ReturnType<typeof prepareRecordQuery>>();
+
+function prepareRecordQuery(db: DbOrTx) {
+  return db.query.people
+    .findFirst({
+      where: (person, { and, eq }) =>
+        and(eq(person.bodyId, sql.placeholder('bodyId')), eq(person.id, sql.placeholder('personId'))),
+      with: {
+        certifications: { orderBy: (c, { asc }) => [asc(c.awarded), asc(c.programId)] },
+        activities: { orderBy: (a, { asc }) => [asc(a.startDate), asc(a.id)] },
+      },
+    })
+    .prepare('load_person_record');
+}
+
 /** A person with their certifications and activities (in date order, as the engine wants them), all in one body. */
 export async function loadPersonRecord(db: DbOrTx, bodyId: string, personId: string) {
-  const person = await loadPerson(db, bodyId, personId);
-  const [held, done] = await Promise.all([
-    db
-      .select()
-      .from(certifications)
-      .where(and(eq(certifications.bodyId, bodyId), eq(certifications.personId, personId)))
-      .orderBy(asc(certifications.awarded)),
-    db
-      .select()
-      .from(activities)
-      .where(and(eq(activities.bodyId, bodyId), eq(activities.personId, personId)))
-      .orderBy(asc(activities.startDate), asc(activities.id)),
-  ]);
-  return { person, certifications: held, activities: done };
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = prepareRecordQuery(db)));
+  const found = await query.execute({ bodyId, personId });
+  if (!found) throw new RecertError('not-found', 'not found');
+  const { certifications: held, activities: done, ...person } = found;
+  return { person: person as PersonRow, certifications: held, activities: done };
 }

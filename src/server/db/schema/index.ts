@@ -4,3 +4,4 @@ export * from './people';
 export * from './activities';
 export * from './audit';
 export * from './settings';
+export * from './relations';

@@ -23,11 +23,13 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Leaving the page before the sign-in answer arrives would cancel it.
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
-/** "12.5 of 30 credits" → 12.5 */
+/** "12.5 of 30 credits" → 12.5 (NAMSS counts credits; TechServe contact hours, SER CECs) */
 async function earnedTotal(page: Page): Promise<number> {
   const text = await page
     .getByText(/^[\d.]+ of [\d.]+ credits/)
@@ -45,7 +47,7 @@ describe('a certificant', () => {
     const before = await earnedTotal(page);
     await shot(page, '01-certificant-dashboard');
 
-    await page.getByRole('link', { name: 'My CE activities' }).click();
+    await page.getByRole('link', { name: 'Record CE activities' }).click();
     await page.getByRole('button', { name: 'Add CE activity' }).click();
     await page.getByLabel('Title').fill('Credentialing law update');
     await page.getByLabel('Type').selectOption('conference');

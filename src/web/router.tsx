@@ -45,6 +45,10 @@ const signInRoute = createRoute({
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/forgot-password',
+  // A signed-in visitor's requests carry the session's CSRF token: know who is signed in first.
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
   component: lazyRouteComponent(() => import('./pages/password-reset-pages'), 'ForgotPasswordPage'),
 });
 
@@ -54,6 +58,9 @@ const resetPasswordRoute = createRoute({
   path: '/reset-password',
   validateSearch: (search: Record<string, unknown>): { token?: string } =>
     typeof search.token === 'string' && search.token !== '' ? { token: search.token } : {},
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
   component: lazyRouteComponent(() => import('./pages/password-reset-pages'), 'ResetPasswordPage'),
 });
 

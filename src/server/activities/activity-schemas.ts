@@ -52,3 +52,21 @@ export const activitySchema = z.object({
   locked: z.boolean(),
 });
 export type ActivityView = z.output<typeof activitySchema>;
+
+/** The columns a person's entry sets, for a new activity or a changed one. */
+export function activityColumns(input: ActivityInputBody, needsApproval: boolean) {
+  return {
+    title: input.title,
+    provider: input.provider ?? null,
+    type: input.type,
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    hundredths: Math.round(input.hours * 100),
+    categories: input.categories,
+    approvalCode: input.approvalCode ?? null,
+    city: input.city ?? null,
+    region: input.region ?? null,
+    virtual: input.virtual,
+    review: needsApproval ? ('pending' as const) : ('not-needed' as const),
+  };
+}

@@ -4,7 +4,7 @@ import { activities } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
 import { refreshPerson } from '../compliance/reevaluate';
 import { loadPerson, type ActivityRow } from '../certificants/load-person-record';
-import type { ActivityInputBody } from './activity-schemas';
+import { activityColumns, type ActivityInputBody } from './activity-schemas';
 import { checkActivityType } from './check-activity-type';
 import { presentActivity } from './present-activity';
 
@@ -27,18 +27,7 @@ export async function addActivity(options: {
       .values({
         bodyId,
         personId,
-        title: input.title,
-        provider: input.provider ?? null,
-        type: input.type,
-        startDate: input.startDate,
-        endDate: input.endDate ?? null,
-        hundredths: Math.round(input.hours * 100),
-        categories: input.categories,
-        approvalCode: input.approvalCode ?? null,
-        city: input.city ?? null,
-        region: input.region ?? null,
-        virtual: input.virtual,
-        review: needsApproval ? 'pending' : 'not-needed',
+        ...activityColumns(input, needsApproval),
         createdAt: now,
         updatedAt: now,
       })

@@ -6,7 +6,7 @@ import { activities } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
 import { refreshPerson } from '../compliance/reevaluate';
 import type { ActivityRow } from '../certificants/load-person-record';
-import type { ActivityInputBody } from './activity-schemas';
+import { activityColumns, type ActivityInputBody } from './activity-schemas';
 import { checkActivityType } from './check-activity-type';
 import { presentActivity } from './present-activity';
 
@@ -39,19 +39,9 @@ export async function updateActivity(options: {
     const [row] = await tx
       .update(activities)
       .set({
-        title: input.title,
-        provider: input.provider ?? null,
-        type: input.type,
-        startDate: input.startDate,
-        endDate: input.endDate ?? null,
-        hundredths: Math.round(input.hours * 100),
-        categories: input.categories,
-        approvalCode: input.approvalCode ?? null,
-        city: input.city ?? null,
-        region: input.region ?? null,
-        virtual: input.virtual,
+        ...activityColumns(input, needsApproval),
+        // A change undoes any approval: it must be given again for what the activity now says.
         approved: false,
-        review: needsApproval ? 'pending' : 'not-needed',
         reviewReason: null,
         updatedAt: now,
       })

@@ -6,7 +6,9 @@ import type { DbOrTx } from '../db/database';
 import { loadPersonRecord, type ActivityRow, type PersonRow } from './load-person-record';
 
 /** An activity row as the engine reads it. A rejected or pending advance approval does not count as approved. */
-export function toActivityInput(row: ActivityRow): ActivityInput {
+export function toActivityInput(
+  row: Pick<ActivityRow, 'id' | 'type' | 'startDate' | 'endDate' | 'hundredths' | 'categories' | 'approved'> & { title?: string },
+): ActivityInput {
   return {
     id: row.id,
     type: row.type,
@@ -15,7 +17,7 @@ export function toActivityInput(row: ActivityRow): ActivityInput {
     hours: row.hundredths / 100,
     categories: row.categories,
     approved: row.approved,
-    title: row.title,
+    ...(row.title === undefined ? {} : { title: row.title }),
   };
 }
 

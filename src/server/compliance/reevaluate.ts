@@ -3,6 +3,7 @@ import { summarize } from '../../core/compliance/evaluate';
 import type { ActivityInput } from '../../core/compliance/evaluate-types';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { dateAt } from '../../core/dates/today';
+import { toActivityInput } from '../certificants/get-progress';
 import type { DbOrTx } from '../db/database';
 import { activities } from '../db/schema/activities';
 import type { cycleResults } from '../db/schema/people';
@@ -48,15 +49,7 @@ export async function reevaluatePeople(options: {
   for (const row of done) {
     let list = activitiesOf.get(row.personId);
     if (!list) activitiesOf.set(row.personId, (list = []));
-    list.push({
-      id: row.id,
-      type: row.type,
-      date: row.startDate,
-      endDate: row.endDate,
-      hours: row.hundredths / 100,
-      categories: row.categories,
-      approved: row.approved,
-    });
+    list.push(toActivityInput(row));
   }
   const heldBy = new Map<string, (typeof held)[number][]>();
   for (const row of held) {

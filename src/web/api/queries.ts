@@ -165,11 +165,7 @@ export const reviewQueueQuery = (bodyId: string) =>
 export type ReviewDecision = { decision: 'approve' } | { decision: 'reject'; reason: string };
 
 export function reviewActivity(bodyId: string, personId: string, activityId: string, decision: ReviewDecision) {
-  return api<ActivityView>(
-    'POST',
-    path`/api/v1/bodies/${bodyId}/people/${personId}/activities/${activityId}/review`,
-    decision,
-  );
+  return api<ActivityView>('POST', path`/api/v1/bodies/${bodyId}/people/${personId}/activities/${activityId}/review`, decision);
 }
 
 export function addPerson(bodyId: string, person: NewPersonBody): Promise<PersonView> {

@@ -3,11 +3,17 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { peopleQuery } from '../api/queries';
-import { AnchorLink } from './links';
+import { AnchorLink, ButtonLink } from './links';
 import { ProblemAlert } from './problem-alert';
 
 /** Staff find any certificant of the body by name or number and open their dashboard. */
-export function PeopleSearch(props: { bodyId: string; initialQuery?: string; onQueryChange?: (q: string) => void }) {
+export function PeopleSearch(props: {
+  bodyId: string;
+  initialQuery?: string;
+  onQueryChange?: (q: string) => void;
+  /** Admins: a link to add certificants or import them. */
+  canAdd?: boolean;
+}) {
   const { bodyId, onQueryChange } = props;
   const [q, setQ] = useState(props.initialQuery ?? '');
   const [debounced] = useDebouncedValue(q.trim(), 250);
@@ -15,9 +21,16 @@ export function PeopleSearch(props: { bodyId: string; initialQuery?: string; onQ
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        Find a certificant
-      </Title>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Title order={1} size="h2">
+          Find a certificant
+        </Title>
+        {props.canAdd && (
+          <ButtonLink to="/bodies/$bodyId/people/add" params={{ bodyId }} variant="light">
+            Add or import certificants
+          </ButtonLink>
+        )}
+      </Group>
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <TextInput
           label="Name or certificant number"

@@ -43,7 +43,7 @@ export function PersonDashboard(props: { bodyId: string; personId: string; own: 
         </div>
         <Group gap="xs">
           <ButtonLink to="/bodies/$bodyId/people/$personId/activities" params={{ bodyId, personId }} variant="light">
-            {own ? 'My CE activities' : 'CE activities'}
+            {own ? 'Record CE activities' : 'CE activities'}
           </ButtonLink>
           {/* Plain links: the browser downloads the file with the session cookie, under the server's file name. */}
           <Button component="a" href={transcriptUrl(bodyId, personId, 'pdf')} download variant="default">

@@ -2,7 +2,7 @@ import { Alert } from '@mantine/core';
 import { PeopleSearch } from '../components/people-search';
 import { PersonDashboard } from '../components/person-dashboard';
 import { useSession } from '../layout/session-context';
-import { bodyNameOf, isStaffIn, personIdIn } from '../session';
+import { bodyNameOf, isAdminIn, isStaffIn, personIdIn } from '../session';
 
 /** A certificant's own dashboard; for staff with no record of their own, the people search. */
 export function HomePage() {
@@ -17,7 +17,7 @@ export function HomePage() {
   const personId = personIdIn(me, bodyId);
   const staff = isStaffIn(me, bodyId);
   if (personId !== null) return <PersonDashboard key={bodyId} bodyId={bodyId} personId={personId} own staff={staff} />;
-  if (staff) return <PeopleSearch key={bodyId} bodyId={bodyId} />;
+  if (staff) return <PeopleSearch key={bodyId} bodyId={bodyId} canAdd={isAdminIn(me, bodyId)} />;
   return (
     <Alert color="gray" title="No certification record">
       There is no certificant record for you at {bodyNameOf(me, bodyId)} yet.

@@ -4,6 +4,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../api/queries';
 import { AnchorLink } from '../components/links';
+import { visibilityToggle } from '../components/password-toggle';
 import { ProblemAlert } from '../components/problem-alert';
 
 const route = getRouteApi('/sign-in');
@@ -57,6 +58,7 @@ export function SignInPage() {
               autoFocus
             />
             <PasswordInput
+              visibilityToggleButtonProps={visibilityToggle}
               label="Password"
               autoComplete="current-password"
               required

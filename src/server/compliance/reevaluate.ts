@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { summarize } from '../../core/compliance/evaluate';
 import type { ActivityInput } from '../../core/compliance/evaluate-types';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
@@ -34,17 +34,36 @@ export async function reevaluatePeople(options: {
 }): Promise<number> {
   const { db, registry, bodyId, personIds, asOf } = options;
   if (personIds.length === 0) return 0;
+  return storeResults(db, registry, bodyId, asOf, await loadRecords(db, bodyId, { ids: personIds }));
+}
+
+type PeopleScope = { ids: string[] } | { from: string; to: string };
+
+/** Certifications and activities of some people: a list of ids, or (bulk) every id in a range. */
+async function loadRecords(db: DbOrTx, bodyId: string, scope: PeopleScope) {
+  const of = (column: typeof certifications.personId | typeof activities.personId) =>
+    'ids' in scope ? inArray(column, scope.ids) : and(gte(column, scope.from), lte(column, scope.to));
   const [held, done] = await Promise.all([
     db
       .select()
       .from(certifications)
-      .where(and(eq(certifications.bodyId, bodyId), inArray(certifications.personId, personIds))),
+      .where(and(eq(certifications.bodyId, bodyId), of(certifications.personId))),
     db
       .select(ACTIVITY_COLUMNS)
       .from(activities)
-      .where(and(eq(activities.bodyId, bodyId), inArray(activities.personId, personIds)))
+      .where(and(eq(activities.bodyId, bodyId), of(activities.personId)))
       .orderBy(asc(activities.personId), asc(activities.startDate), asc(activities.id)),
   ]);
+  return { held, done };
+}
+
+async function storeResults(
+  db: DbOrTx,
+  registry: PolicyRegistry,
+  bodyId: string,
+  asOf: string,
+  { held, done }: Awaited<ReturnType<typeof loadRecords>>,
+): Promise<number> {
   const activitiesOf = new Map<string, ActivityInput[]>();
   for (const row of done) {
     let list = activitiesOf.get(row.personId);
@@ -124,20 +143,30 @@ export async function reevaluateBody(options: {
 }): Promise<{ people: number; certifications: number }> {
   const { db, registry, bodyId, asOf } = options;
   const pageSize = options.pageSize ?? 2000;
-  let after: string | null = null;
-  let peopleCount = 0;
-  let certificationCount = 0;
-  for (;;) {
-    const page: { id: string }[] = await db
+  const pageAfter = (after: string | null): Promise<{ id: string }[]> =>
+    db
       .select({ id: people.id })
       .from(people)
       .where(after === null ? eq(people.bodyId, bodyId) : and(eq(people.bodyId, bodyId), gt(people.id, after)))
       .orderBy(asc(people.id))
       .limit(pageSize);
-    if (page.length === 0) break;
-    certificationCount += await reevaluatePeople({ db, registry, bodyId, personIds: page.map((p) => p.id), asOf });
+  const load = async (page: { id: string }[]) =>
+    page.length === 0 ? null : loadRecords(db, bodyId, { from: page[0]!.id, to: page[page.length - 1]!.id });
+  let peopleCount = 0;
+  let certificationCount = 0;
+  let page = await pageAfter(null);
+  let records = load(page);
+  while (page.length > 0) {
+    // While this page is evaluated and stored, the database already reads the next one.
+    const next = await pageAfter(page[page.length - 1]!.id);
+    const nextRecords = load(next);
+    // Its failure surfaces when it is awaited below; until then it must not count as unhandled.
+    nextRecords.catch(() => undefined);
+    const current = await records;
+    certificationCount += await storeResults(db, registry, bodyId, asOf, current!);
     peopleCount += page.length;
-    after = page[page.length - 1]!.id;
+    page = next;
+    records = nextRecords;
   }
   return { people: peopleCount, certifications: certificationCount };
 }

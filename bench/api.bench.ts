@@ -18,6 +18,7 @@ import { loadConfig } from '../src/server/config';
 import { openDatabase, rowsOf } from '../src/server/db/database';
 import { buildUser } from '../src/server/testing/factories';
 import { createMailer } from '../src/server/mail/mailer';
+import { LocalFileStorage } from '../src/server/files/file-storage';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const ACTIVITIES_EACH = Number(process.env.BENCH_ACTIVITIES ?? 30);
@@ -117,7 +118,14 @@ await buildUser(database.db, {
 });
 const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'production' });
 const mailer = createMailer({ from: config.MAIL_FROM, outboxDir: '/tmp/recert-bench-outbox' });
-const app = await buildApp({ db: database.db, config, policies, mailer, now: () => new Date(`${AS_OF}T12:00:00Z`) });
+const app = await buildApp({
+  db: database.db,
+  config,
+  policies,
+  mailer,
+  files: new LocalFileStorage(join(tmpdir(), `recert-files-${process.pid}`)),
+  now: () => new Date(`${AS_OF}T12:00:00Z`),
+});
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 const signIn = await app.inject({
   method: 'POST',

@@ -9,6 +9,7 @@ import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/db/database';
 import { WEB_DIST_DIR } from '../src/server/http/web-plugin';
 import { createMailer } from '../src/server/mail/mailer';
+import { LocalFileStorage } from '../src/server/files/file-storage';
 import { prepareDatabase } from '../src/server/main';
 
 export const SCREENSHOTS = join(process.cwd(), 'artifacts', 'screenshots');
@@ -21,7 +22,14 @@ export async function startE2EServer() {
   await prepareDatabase(database, { demo: true, now: new Date() });
   const config = loadConfig({ LOG_LEVEL: 'warn', NODE_ENV: 'test' });
   const mailer = createMailer({ from: config.MAIL_FROM, outboxDir: await mkdtemp(join(tmpdir(), 'recert-e2e-outbox-')) });
-  const app = await buildApp({ db: database.db, config, policies: new PolicyStore(database.db), mailer, now: () => new Date() });
+  const app = await buildApp({
+    db: database.db,
+    config,
+    policies: new PolicyStore(database.db),
+    mailer,
+    files: new LocalFileStorage(join(tmpdir(), `recert-files-${process.pid}`)),
+    now: () => new Date(),
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,

@@ -9,6 +9,7 @@ import { accountRoutes } from './accounts/routes';
 import { SessionCache } from './accounts/session-cache';
 import { activityRoutes } from './activities/routes';
 import { reviewRoutes } from './activities/review-routes';
+import { evidenceRoutes } from './activities/evidence-routes';
 import { auditRoutes } from './audit/routes';
 import { certificantRoutes } from './certificants/routes';
 import { transcriptRoutes } from './certificants/transcript-routes';
@@ -62,6 +63,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   auditRoutes(app, context);
   complianceRoutes(app, context);
   reviewRoutes(app, context);
+  await evidenceRoutes(app, context);
   await registerWeb(app, { distDir: context.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

@@ -7,6 +7,7 @@ import { dateAt } from '../core/dates/today';
 import { reevaluateBody } from './compliance/reevaluate';
 import { DEMO_PASSWORD, loadDemoOnce, type DemoSignIn } from './demo/load-demo';
 import { createMailer } from './mail/mailer';
+import { defaultStorageRoot, LocalFileStorage } from './files/file-storage';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else embedded PGlite under the data folder. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -51,7 +52,15 @@ export async function startServer(options: { demo: boolean; print: (line: string
     from: config.MAIL_FROM,
     outboxDir: join(config.RECERT_DATA_DIR, 'outbox'),
   });
-  const app = await buildApp({ db: database.db, config, policies: new PolicyStore(database.db), mailer, now: () => new Date() });
+  const files = new LocalFileStorage(defaultStorageRoot(config.RECERT_DATA_DIR));
+  const app = await buildApp({
+    db: database.db,
+    config,
+    policies: new PolicyStore(database.db),
+    mailer,
+    files,
+    now: () => new Date(),
+  });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const where = config.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { PolicyStore } from '../bodies/policy-store';
 import type { Db } from '../db/database';
+import type { FileStorage } from '../files/file-storage';
 import type { Mailer } from '../mail/mailer';
 
 /** What route modules need; passed explicitly rather than hung on globals. */
@@ -9,6 +10,8 @@ export interface AppContext {
   config: Config;
   policies: PolicyStore;
   mailer: Mailer;
+  /** Uploaded files (evidence). */
+  files: FileStorage;
   /** The built web app (default dist/web). */
   webDistDir?: string;
   /** The server's clock; tests pass a fixed one. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../app';
 import { createMailer } from '../mail/mailer';
+import { LocalFileStorage } from '../files/file-storage';
 import { installBuiltinPolicies, PolicyStore } from '../bodies/policy-store';
 import { loadConfig } from '../config';
 import type { Database } from '../db/database';
@@ -29,7 +30,15 @@ export async function createTestApp(options: { now?: Date; env?: Record<string, 
   const now = options.now ?? TEST_NOW;
   const outboxDir = await mkdtemp(join(tmpdir(), 'recert-outbox-'));
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir });
-  const app = await buildApp({ db: database.db, config, policies: new PolicyStore(database.db), mailer, now: () => now });
+  const filesDir = await mkdtemp(join(tmpdir(), 'recert-files-'));
+  const app = await buildApp({
+    db: database.db,
+    config,
+    policies: new PolicyStore(database.db),
+    mailer,
+    files: new LocalFileStorage(filesDir),
+    now: () => now,
+  });
   await app.ready();
   return {
     app,
@@ -45,6 +54,7 @@ export async function createTestApp(options: { now?: Date; env?: Record<string, 
       await app.close();
       await database.close();
       await rm(outboxDir, { recursive: true, force: true });
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -32,3 +32,22 @@ export const activities = pgTable(
   },
   (t) => [primaryKey({ columns: [t.bodyId, t.id] }), index('activities_person_idx').on(t.bodyId, t.personId, t.startDate)],
 );
+
+/** Evidence for an activity (a certificate, an agenda): metadata here, the bytes in file storage under `storageKey`. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    bodyId: text('body_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.id] }), index('evidence_activity_idx').on(t.bodyId, t.activityId)],
+);

@@ -13,6 +13,7 @@ import { evidenceRoutes } from './activities/evidence-routes';
 import { auditRoutes } from './audit/routes';
 import { certificantRoutes } from './certificants/routes';
 import { transcriptRoutes } from './certificants/transcript-routes';
+import { calendarRoutes } from './certificants/calendar-routes';
 import { peopleAdminRoutes } from './certificants/people-admin-routes';
 import { complianceRoutes } from './compliance/routes';
 import { registerAuth } from './http/auth-plugin';
@@ -58,6 +59,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   accountRoutes(app, context, sessionCache);
   certificantRoutes(app, context);
   transcriptRoutes(app, context);
+  calendarRoutes(app, context);
   peopleAdminRoutes(app, context);
   activityRoutes(app, context);
   auditRoutes(app, context);

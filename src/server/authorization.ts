@@ -56,12 +56,14 @@ export const bodyPolicy: EntityPolicy<
 };
 
 /** A person's record, progress and history. Certificants see only themselves. */
-export const personPolicy: EntityPolicy<PersonTarget, 'read' | 'update-profile' | 'read-audit'> = {
+export const personPolicy: EntityPolicy<PersonTarget, 'read' | 'update-profile' | 'read-audit' | 'calendar-feed'> = {
   see: (actor, { bodyId, personId }) => staff(actor, bodyId) || self(actor, bodyId, personId),
   actions: {
     read: () => true,
     'update-profile': (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
     'read-audit': (actor, { bodyId }) => admin(actor, bodyId),
+    // The feed link is a secret of the person's own.
+    'calendar-feed': (actor, { bodyId, personId }) => self(actor, bodyId, personId),
   },
 };
 

@@ -14,10 +14,16 @@ export const people = pgTable(
     city: text('city'),
     region: text('region'),
     member: boolean('member').notNull().default(false),
+    /** Secret of the person's private iCal feed of deadlines; null until they ask for the feed. */
+    calendarToken: text('calendar_token'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.bodyId, t.id] }), unique('people_number_unique').on(t.bodyId, t.number)],
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.id] }),
+    unique('people_number_unique').on(t.bodyId, t.number),
+    unique('people_calendar_token_unique').on(t.bodyId, t.calendarToken),
+  ],
 );
 
 /** Certifications a person holds, with the award and the last cycle renewed. */

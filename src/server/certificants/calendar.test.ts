@@ -25,7 +25,7 @@ describe('iCal feed of deadlines', () => {
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
     const text = feed.body;
     expect(text).toContain('BEGIN:VCALENDAR');
-    for (const [date, summary] of [
+    for (const [date, summary] of <[string, string][]>[
       ['20220801', 'CPCS: renewal application opens'],
       ['20221201', 'CPCS: renewal due'],
       ['20221231', 'CPCS: last day to renew with the late fee'],

@@ -8,6 +8,7 @@ import { RecertError } from '../../core/errors';
 import { actorForSession, endSession, SESSION_COOKIE } from './sessions';
 import { completePasswordReset, requestPasswordReset } from './password-reset';
 import type { SessionCache } from './session-cache';
+import { addEmail, listEmails, removeEmail } from './user-emails';
 import { signIn } from './sign-in';
 
 const meSchema = z.object({
@@ -109,6 +110,37 @@ export function accountRoutes(app: FastifyInstance, context: AppContext, session
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
     },
+  );
+
+  const emailsSchema = z.object({ emails: z.array(z.string()) });
+  typed.get(
+    '/api/v1/me/emails',
+    { schema: { tags: ['accounts'], summary: 'Your sign-in addresses', response: { 200: emailsSchema } } },
+    async (request) => ({ emails: await listEmails(context.db, requireActor(request).userId) }),
+  );
+  typed.post(
+    '/api/v1/me/emails',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Add a sign-in address (any of them signs you in)',
+        body: z.strictObject({ email: z.email('must be an e-mail address').max(320) }),
+        response: { 200: emailsSchema },
+      },
+    },
+    async (request) => ({ emails: await addEmail(context.db, requireActor(request), request.body.email) }),
+  );
+  typed.delete(
+    '/api/v1/me/emails/:email',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Remove a sign-in address (not the last)',
+        params: z.object({ email: z.string().min(3).max(320) }),
+        response: { 200: emailsSchema },
+      },
+    },
+    async (request) => ({ emails: await removeEmail(context.db, requireActor(request), request.params.email) }),
   );
 
   typed.get(

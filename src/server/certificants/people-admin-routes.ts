@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, bodyPolicy } from '../authorization';
+import { rolesIn } from '../accounts/actor';
+import { authorize, bodyPolicy, personPolicy } from '../authorization';
 import type { AppContext } from '../http/context';
 import { addPerson } from './add-person';
 import { IMPORT_COLUMNS, importPeople } from './import-people';
-import { newPersonSchema } from './person-schemas';
+import { newPersonSchema, profileChangeSchema } from './person-schemas';
+import { updateProfile } from './update-profile';
 import { personSchema, presentPerson } from './present-person';
-import { bodyParams } from './routes';
+import { bodyParams, personParams } from './routes';
 
 const IMPORT_LIMIT = 10 * 1024 * 1024;
 
@@ -39,6 +41,34 @@ export function peopleAdminRoutes(app: FastifyInstance, context: AppContext): vo
         actorUserId: actor.userId,
       });
       return reply.status(201).send(presentPerson(row));
+    },
+  );
+
+  typed.patch(
+    '/api/v1/bodies/:bodyId/people/:personId',
+    {
+      schema: {
+        tags: ['certificants'],
+        summary:
+          'Change a profile: the legal name exactly as it will print, birth date, city and state (the person or an admin); membership (admins)',
+        params: personParams,
+        body: profileChangeSchema,
+        response: { 200: personSchema },
+      },
+    },
+    async (request) => {
+      const { bodyId, personId } = request.params;
+      const actor = authorize(personPolicy, 'update-profile', request.actor, { bodyId, personId });
+      const row = await updateProfile({
+        db: context.db,
+        bodyId,
+        personId,
+        change: request.body,
+        mayChangeMembership: rolesIn(actor, bodyId).has('admin'),
+        actorUserId: actor.userId,
+        now: context.now(),
+      });
+      return presentPerson(row);
     },
   );
 

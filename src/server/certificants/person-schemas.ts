@@ -25,3 +25,15 @@ export const newPersonSchema = z.strictObject({
   certifications: z.array(heldCertificationSchema).max(20).default([]),
 });
 export type NewPerson = z.output<typeof newPersonSchema>;
+
+/** What a profile edit may change; at least one field. */
+export const profileChangeSchema = z
+  .strictObject({
+    legalName: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
+    birthDate: isoDateSchema.nullable().optional(),
+    city: optionalText(120),
+    region: optionalText(120),
+    member: z.boolean().optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, 'change at least one field');
+export type ProfileChange = z.output<typeof profileChangeSchema>;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, SCREENSHOTS, launchBrowser, newContext, startE2EServer } from './e2e-server';
@@ -60,6 +61,18 @@ describe('a certificant', () => {
     await page.getByRole('button', { name: 'Add activity' }).click();
     await expect.poll(() => page.getByText('Credentialing law update').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await shot(page, '03-activities');
+
+    // Evidence: the certificate of attendance, as a PDF.
+    const certificate = await PDFDocument.create();
+    certificate.addPage().drawText('Certificate of attendance: Credentialing law update, 6 hours');
+    await page.getByRole('button', { name: 'Evidence for "Credentialing law update"' }).click();
+    await page
+      .getByLabel('Evidence file')
+      .setInputFiles({ name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await certificate.save()) });
+    await page.getByRole('button', { name: 'Upload evidence' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'certificate.pdf' }).count(), { timeout: 15_000 }).toBe(1);
+    await shot(page, '03b-evidence');
+    await page.getByRole('button', { name: 'Close' }).click();
 
     await page.goto(`${server.url}/`);
     await expect.poll(() => earnedTotal(page), { timeout: 15_000 }).toBe(before + 6);

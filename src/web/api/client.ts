@@ -58,9 +58,17 @@ export function apiText<T>(method: Method, path: string, text: string, type: str
   return request<T>(method, path, { text, type });
 }
 
-async function request<T>(method: Method, path: string, body?: { text: string; type: string }): Promise<T> {
+/**
+ * A multipart/form-data request (a file upload). No content-type is set here: the browser sets it
+ * with the boundary of the parts.
+ */
+export function apiForm<T>(method: Method, path: string, form: FormData): Promise<T> {
+  return request<T>(method, path, form);
+}
+
+async function request<T>(method: Method, path: string, body?: { text: string; type: string } | FormData): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = body.type;
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = body.type;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -68,7 +76,7 @@ async function request<T>(method: Method, path: string, body?: { text: string; t
       method,
       headers,
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: body.text }),
+      ...(body === undefined ? {} : { body: body instanceof FormData ? body : body.text }),
     });
   } catch {
     throw new ApiError(0, 'No connection', 'the server could not be reached; check your connection and try again', 'network', []);

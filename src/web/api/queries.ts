@@ -4,7 +4,7 @@ import type { ActivityInputBody, ActivityView } from '../../server/activities/ac
 import type { newPersonSchema } from '../../server/certificants/person-schemas';
 import type { PersonView, progressSchema } from '../../server/certificants/present-person';
 import type { Role } from '../../server/db/schema/accounts';
-import { api, apiText, isApiError, path, setCsrfToken } from './client';
+import { api, apiForm, apiText, isApiError, path, setCsrfToken } from './client';
 
 export type { ActivityInputBody, ActivityView, PersonView, Role };
 export type Progress = z.output<typeof progressSchema>;
@@ -189,4 +189,54 @@ export function requestPasswordReset(email: string): Promise<{ message: string }
 
 export function completePasswordReset(token: string, password: string): Promise<void> {
   return api<void>('POST', '/api/v1/auth/password-reset/complete', { token, password });
+}
+
+/** An evidence file attached to an activity (a certificate, a confirmation of attendance). */
+export interface Evidence {
+  id: string;
+  activityId: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+/** What the server accepts as evidence: PDF, PNG or JPEG, at most 10 MB (it checks the content itself). */
+export const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg';
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+export const evidenceQuery = (bodyId: string, personId: string, activityId: string) =>
+  queryOptions({
+    queryKey: ['evidence', bodyId, personId, activityId],
+    queryFn: () =>
+      api<{ evidence: Evidence[] }>('GET', path`/api/v1/bodies/${bodyId}/people/${personId}/activities/${activityId}/evidence`),
+    select: (data) => data.evidence,
+  });
+
+/** Sent as multipart/form-data in a field named "file". */
+export function uploadEvidence(bodyId: string, personId: string, activityId: string, file: File): Promise<Evidence> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiForm<Evidence>('POST', path`/api/v1/bodies/${bodyId}/people/${personId}/activities/${activityId}/evidence`, form);
+}
+
+/** A plain link downloads the file with the session cookie, under the server's file name. */
+export const evidenceUrl = (bodyId: string, personId: string, evidenceId: string) =>
+  path`/api/v1/bodies/${bodyId}/people/${personId}/evidence/${evidenceId}`;
+
+export function removeEvidence(bodyId: string, personId: string, evidenceId: string): Promise<void> {
+  return api<void>('DELETE', evidenceUrl(bodyId, personId, evidenceId));
+}
+
+const calendarLinkPath = (bodyId: string, personId: string) => path`/api/v1/bodies/${bodyId}/people/${personId}/calendar-link`;
+
+/** The person's private iCal feed of deadlines (made on first request). */
+export function getCalendarLink(bodyId: string, personId: string): Promise<{ url: string }> {
+  return api<{ url: string }>('GET', calendarLinkPath(bodyId, personId));
+}
+
+/** A new feed link; the old one stops working. */
+export function replaceCalendarLink(bodyId: string, personId: string): Promise<{ url: string }> {
+  return api<{ url: string }>('POST', calendarLinkPath(bodyId, personId));
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { activitiesQuery, progressQuery, transcriptUrl } from '../api/queries';
 import { formatDay } from '../format';
+import { CalendarSubscription } from './calendar-subscription';
 import { CertificationCard } from './certification-card';
 import { AnchorLink, ButtonLink } from './links';
 import { ProblemAlert } from './problem-alert';
@@ -64,6 +65,8 @@ export function PersonDashboard(props: { bodyId: string; personId: string; own: 
       ) : (
         certifications.map((result) => <CertificationCard key={result.program} result={result} asOf={asOf} activities={byId} />)
       )}
+
+      {own && <CalendarSubscription bodyId={bodyId} personId={personId} />}
 
       <Text size="sm" c="dimmed">
         Reminders and these figures are a courtesy: meeting every deadline remains the certificant&apos;s own responsibility.

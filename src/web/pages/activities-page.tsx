@@ -15,6 +15,7 @@ import {
   type ActivityInputBody,
   type ActivityView,
 } from '../api/queries';
+import { ActivityEvidence } from '../components/activity-evidence';
 import { ActivityForm, typeOptions } from '../components/activity-form';
 import { AnchorLink } from '../components/links';
 import { ProblemAlert } from '../components/problem-alert';
@@ -66,6 +67,7 @@ export function ActivitiesPage() {
   const activities = useQuery(activitiesQuery(bodyId, personId));
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<ActivityView | null>(null);
+  const [evidenceOf, setEvidenceOf] = useState<ActivityView | null>(null);
   const [status, setStatus] = useState('');
   const own = personIdIn(me, bodyId) === personId;
   const canChange = canChangeActivities(me, bodyId, personId);
@@ -196,6 +198,16 @@ export function ActivitiesPage() {
                           .filter(Boolean)
                           .join(' · ')}
                       </Text>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        px={0}
+                        mt={4}
+                        onClick={() => setEvidenceOf(activity)}
+                        aria-label={`Evidence for "${activity.title}"`}
+                      >
+                        Evidence
+                      </Button>
                     </Table.Td>
                     <Table.Td ta="right">{formatNumber(activity.hours)}</Table.Td>
                     <Table.Td>
@@ -267,6 +279,18 @@ export function ActivitiesPage() {
             onSubmit={save}
             onCancel={() => setEditing(null)}
           />
+        )}
+      </Modal>
+
+      <Modal
+        opened={evidenceOf !== null}
+        onClose={() => setEvidenceOf(null)}
+        title={evidenceOf ? `Evidence for "${evidenceOf.title}"` : 'Evidence'}
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {evidenceOf && (
+          <ActivityEvidence key={evidenceOf.id} bodyId={bodyId} personId={personId} activity={evidenceOf} canChange={canChange} />
         )}
       </Modal>
 

@@ -5,6 +5,7 @@ import type { newPersonSchema } from '../../server/certificants/person-schemas';
 import type { PersonView, progressSchema } from '../../server/certificants/present-person';
 import type { Role } from '../../server/db/schema/accounts';
 import { api, apiForm, apiText, isApiError, path, setCsrfToken } from './client';
+import type { ProgramOverview } from '../../server/compliance/compliance-overview';
 
 export type { ActivityInputBody, ActivityView, PersonView, Role };
 export type Progress = z.output<typeof progressSchema>;
@@ -111,15 +112,7 @@ export function invalidatePerson(queryClient: QueryClient, bodyId: string, perso
 }
 
 /** GET /api/v1/bodies/:bodyId/overview: one entry per program, from the stored cycle results. */
-export interface ProgramOverview {
-  programId: string;
-  certifications: number;
-  byStatus: Record<string, number>;
-  compliant: number;
-  onPace: number;
-  behindPace: number;
-  dueWithin90Days: number;
-}
+export type { ProgramOverview };
 
 export interface Overview {
   today: string;

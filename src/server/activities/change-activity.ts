@@ -10,7 +10,8 @@ import { activityColumns, type ActivityInputBody } from './activity-schemas';
 import { checkActivityType } from './check-activity-type';
 import { presentActivity } from './present-activity';
 
-async function loadUnlocked(db: DbOrTx, bodyId: string, personId: string, activityId: string): Promise<ActivityRow> {
+/** An activity that may still change (no submitted renewal used it), locked for this transaction. */
+export async function loadUnlocked(db: DbOrTx, bodyId: string, personId: string, activityId: string): Promise<ActivityRow> {
   const [row] = await db
     .select()
     .from(activities)

@@ -3,9 +3,10 @@ import { fileTypeFromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
 import { RecertError } from '../../core/errors';
 import type { Db, DbOrTx } from '../db/database';
-import { activities, evidenceFiles } from '../db/schema/activities';
+import { evidenceFiles } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
 import type { FileStorage } from '../files/file-storage';
+import { loadUnlocked } from './change-activity';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 /** What evidence may be: certificates and agendas as PDF or pictures. Checked from the bytes, never the name. */
@@ -16,15 +17,6 @@ export const EVIDENCE_TYPES = new Map([
 ]);
 
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
-
-async function loadActivity(db: DbOrTx, bodyId: string, personId: string, activityId: string) {
-  const [row] = await db
-    .select({ id: activities.id, lockedAt: activities.lockedAt })
-    .from(activities)
-    .where(and(eq(activities.bodyId, bodyId), eq(activities.personId, personId), eq(activities.id, activityId)));
-  if (!row) throw new RecertError('not-found', 'not found');
-  return row;
-}
 
 /** A readable file name for downloads: no path, no control or quote characters. */
 function cleanName(name: string, extension: string): string {
@@ -59,14 +51,12 @@ export async function addEvidence(options: {
       `evidence must be a PDF, PNG or JPEG file; this one is ${detected ? detected.mime : 'not one of them'} (judged by its content, not its name)`,
     );
   }
-  const activity = await loadActivity(db, bodyId, personId, activityId);
-  if (activity.lockedAt)
-    throw new RecertError('conflict', 'this activity was used by a submitted renewal and can no longer change');
   const id = randomUUID();
   const storageKey = `${bodyId}/${personId}/${id}.${extension}`;
   await storage.put(storageKey, bytes);
   try {
     return await db.transaction(async (tx) => {
+      await loadUnlocked(tx, bodyId, personId, activityId);
       const [row] = await tx
         .insert(evidenceFiles)
         .values({
@@ -129,9 +119,7 @@ export async function removeEvidence(options: {
   const { db, storage, bodyId, personId, evidenceId, actorUserId } = options;
   const row = await db.transaction(async (tx) => {
     const found = await getEvidence(tx, bodyId, personId, evidenceId);
-    const activity = await loadActivity(tx, bodyId, personId, found.activityId);
-    if (activity.lockedAt)
-      throw new RecertError('conflict', 'this activity was used by a submitted renewal and can no longer change');
+    await loadUnlocked(tx, bodyId, personId, found.activityId);
     await tx.delete(evidenceFiles).where(and(eq(evidenceFiles.bodyId, bodyId), eq(evidenceFiles.id, evidenceId)));
     await recordAudit(tx, {
       bodyId,

@@ -86,8 +86,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-export { parseArgs };
-
 const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (invokedDirectly) {
   process.exitCode = await main(process.argv.slice(2));

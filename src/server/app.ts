@@ -66,6 +66,6 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   complianceRoutes(app, context);
   reviewRoutes(app, context);
   await evidenceRoutes(app, context);
-  await registerWeb(app, { distDir: context.webDistDir ?? WEB_DIST_DIR });
+  await registerWeb(app, { distDir: WEB_DIST_DIR });
   return app;
 }

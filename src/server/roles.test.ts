@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './testing/test-app';
-import { seedCast } from './testing/namss-fixture';
+import { seedCast, signInCast, type CastHeaders, type CastMember } from './testing/namss-fixture';
 
 type Actor = 'anonymous' | 'alice' | 'bob' | 'rita' | 'ada' | 'otto' | 'tess';
 
 let t: TestApp;
 let cast: Awaited<ReturnType<typeof seedCast>>;
-const headers: Partial<Record<Actor, Record<string, string>>> = {};
+let headers: CastHeaders<CastMember>;
 
 beforeAll(async () => {
   t = await createTestApp();
   cast = await seedCast(t.database.db);
-  for (const actor of ['alice', 'bob', 'rita', 'ada', 'otto', 'tess'] as const)
-    headers[actor] = await t.signIn(`${actor}@example.org`);
+  headers = await signInCast(t, ['alice', 'bob', 'rita', 'ada', 'otto', 'tess'] as const);
 }, 60_000);
 afterAll(() => t.close());
 
@@ -95,7 +94,7 @@ const matrix: {
 
 describe.each(matrix)('$name', ({ request, expected }) => {
   it.each(Object.entries(expected) as [Actor, number][])('as %s → %i', async (actor, status) => {
-    const response = await t.app.inject({ ...request(), headers: headers[actor] ?? {} });
+    const response = await t.app.inject({ ...request(), headers: headers[actor] });
     expect(response.statusCode, response.body).toBe(status);
     if (status >= 400) {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -116,7 +115,7 @@ describe('removing an activity', () => {
     const response = await t.app.inject({
       method: 'DELETE',
       url: `/api/v1/bodies/namss/people/${cast.alice.person.id}/activities/${cast.aliceActivity.id}`,
-      headers: headers[actor] ?? {},
+      headers: headers[actor],
     });
     expect(response.statusCode).toBe(status);
   });

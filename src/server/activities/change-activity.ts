@@ -10,16 +10,58 @@ import { activityColumns, type ActivityInputBody } from './activity-schemas';
 import { checkActivityType } from './check-activity-type';
 import { presentActivity } from './present-activity';
 
-/** An activity that may still change (no submitted renewal used it), locked for this transaction. */
-export async function loadUnlocked(db: DbOrTx, bodyId: string, personId: string, activityId: string): Promise<ActivityRow> {
+/** A person's activity, locked for this transaction. */
+export async function loadForUpdate(db: DbOrTx, bodyId: string, personId: string, activityId: string): Promise<ActivityRow> {
   const [row] = await db
     .select()
     .from(activities)
     .where(and(eq(activities.bodyId, bodyId), eq(activities.personId, personId), eq(activities.id, activityId)))
     .for('update');
   if (!row) throw new RecertError('not-found', 'not found');
+  return row;
+}
+
+/** An activity that may still change (no submitted renewal used it), locked for this transaction. */
+export async function loadUnlocked(db: DbOrTx, bodyId: string, personId: string, activityId: string): Promise<ActivityRow> {
+  const row = await loadForUpdate(db, bodyId, personId, activityId);
   if (row.lockedAt) throw new RecertError('conflict', 'this activity was used by a submitted renewal and can no longer change');
   return row;
+}
+
+/** Writes a change to an activity, with its audit row and the person's refreshed figures, in the caller's transaction. */
+export async function saveActivityChange(
+  tx: DbOrTx,
+  change: {
+    registry: PolicyRegistry;
+    before: ActivityRow;
+    set: Partial<typeof activities.$inferInsert>;
+    action: string;
+    reason?: string | null;
+    actorUserId: string;
+    now: Date;
+  },
+): Promise<ActivityRow> {
+  const { registry, before, action, actorUserId, now } = change;
+  const { bodyId, personId, id } = before;
+  const [row] = await tx
+    .update(activities)
+    .set({ ...change.set, updatedAt: now })
+    .where(and(eq(activities.bodyId, bodyId), eq(activities.id, id)))
+    .returning();
+  const after = row as ActivityRow;
+  await recordAudit(tx, {
+    bodyId,
+    actorUserId,
+    entity: 'activity',
+    entityId: id,
+    personId,
+    action,
+    before: presentActivity(before),
+    after: presentActivity(after),
+    reason: change.reason ?? null,
+  });
+  await refreshPerson({ db: tx, registry, bodyId, personId, now });
+  return after;
 }
 
 /** Edits an activity until a submitted renewal uses it. Changing it resets any approval, which must be given again. */
@@ -37,30 +79,15 @@ export async function updateActivity(options: {
   return db.transaction(async (tx) => {
     const before = await loadUnlocked(tx, bodyId, personId, activityId);
     const { needsApproval } = await checkActivityType({ db: tx, registry, bodyId, personId, type: input.type });
-    const [row] = await tx
-      .update(activities)
-      .set({
-        ...activityColumns(input, needsApproval),
-        // A change undoes any approval: it must be given again for what the activity now says.
-        approved: false,
-        reviewReason: null,
-        updatedAt: now,
-      })
-      .where(and(eq(activities.bodyId, bodyId), eq(activities.id, activityId)))
-      .returning();
-    const after = row as ActivityRow;
-    await recordAudit(tx, {
-      bodyId,
-      actorUserId,
-      entity: 'activity',
-      entityId: activityId,
-      personId,
+    return saveActivityChange(tx, {
+      registry,
+      before,
+      // A change undoes any approval: it must be given again for what the activity now says.
+      set: { ...activityColumns(input, needsApproval), approved: false, reviewReason: null },
       action: 'activity.updated',
-      before: presentActivity(before),
-      after: presentActivity(after),
+      actorUserId,
+      now,
     });
-    await refreshPerson({ db: tx, registry, bodyId, personId, now });
-    return after;
   });
 }
 

@@ -1,11 +1,11 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problemOf, type TestApp } from '../testing/test-app';
-import { seedCast } from '../testing/namss-fixture';
+import { seedCast, signInCast, type CastHeaders } from '../testing/namss-fixture';
 
 let t: TestApp;
 let cast: Awaited<ReturnType<typeof seedCast>>;
-let as: Record<'alice' | 'bob' | 'rita' | 'ada' | 'otto' | 'anonymous', Record<string, string>>;
+let as: CastHeaders<'alice' | 'bob' | 'rita' | 'ada' | 'otto'>;
 let pdf: Buffer;
 
 // The smallest valid PNG: 1x1 pixel.
@@ -17,14 +17,7 @@ const PNG = Buffer.from(
 beforeAll(async () => {
   t = await createTestApp();
   cast = await seedCast(t.database.db);
-  as = {
-    alice: await t.signIn('alice@example.org'),
-    bob: await t.signIn('bob@example.org'),
-    rita: await t.signIn('rita@example.org'),
-    ada: await t.signIn('ada@example.org'),
-    otto: await t.signIn('otto@example.org'),
-    anonymous: {},
-  };
+  as = await signInCast(t, ['alice', 'bob', 'rita', 'ada', 'otto'] as const);
   const doc = await PDFDocument.create();
   doc.addPage().drawText('Certificate of completion');
   pdf = Buffer.from(await doc.save());

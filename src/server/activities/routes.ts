@@ -1,11 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { activityPolicy, authorize } from '../authorization';
 import { personParams } from '../certificants/routes';
-import { loadPerson } from '../certificants/load-person-record';
-import { activities } from '../db/schema/activities';
+import { loadPersonRecord } from '../certificants/load-person-record';
 import type { AppContext } from '../http/context';
 import { addActivity } from './add-activity';
 import { activityInputSchema, activitySchema } from './activity-schemas';
@@ -31,13 +29,8 @@ export function activityRoutes(app: FastifyInstance, context: AppContext): void 
     async (request) => {
       const { bodyId, personId } = request.params;
       authorize(activityPolicy, 'read', request.actor, { bodyId, personId });
-      await loadPerson(context.db, bodyId, personId);
-      const rows = await context.db
-        .select()
-        .from(activities)
-        .where(and(eq(activities.bodyId, bodyId), eq(activities.personId, personId)))
-        .orderBy(asc(activities.startDate), asc(activities.id));
-      return { activities: rows.map(presentActivity) };
+      const record = await loadPersonRecord(context.db, bodyId, personId);
+      return { activities: record.activities.map(presentActivity) };
     },
   );
 

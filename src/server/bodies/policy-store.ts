@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { builtinBodies, builtinPolicies } from '../../core/policies/builtin/index';
-import { createPolicyRegistry, type Policy, type PolicyRegistry } from '../../core/policies/policy-registry';
+import { createPolicyRegistry, type PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db, DbOrTx } from '../db/database';
 import { bodies, policyVersions, programs } from '../db/schema/bodies';
 
@@ -12,7 +12,6 @@ import { bodies, policyVersions, programs } from '../db/schema/bodies';
 export class PolicyStore {
   // The promise, not its value: concurrent first requests share one load.
   private registry: Promise<PolicyRegistry> | null = null;
-  private readonly versions = new Map<string, Policy>();
 
   constructor(private readonly db: Db) {}
 
@@ -22,23 +21,6 @@ export class PolicyStore {
       throw error;
     });
     return this.registry;
-  }
-
-  /** A specific version, for results judged under an earlier policy. */
-  async version(bodyId: string, programId: string, version: number): Promise<Policy | undefined> {
-    const key = `${programId}@${version}`;
-    if (!this.versions.has(key)) {
-      const [row] = await this.db
-        .select({ policy: policyVersions.policy })
-        .from(policyVersions)
-        .where(
-          and(eq(policyVersions.bodyId, bodyId), eq(policyVersions.programId, programId), eq(policyVersions.version, version)),
-        );
-      if (!row) return undefined;
-      const registry = await this.current();
-      this.versions.set(key, createPolicyRegistry([row.policy], registry.bodies()).require(programId));
-    }
-    return this.versions.get(key);
   }
 
   invalidate(): void {

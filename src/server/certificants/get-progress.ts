@@ -3,7 +3,7 @@ import type { ActivityInput, EvaluateResult } from '../../core/compliance/evalua
 import { dateAt } from '../../core/dates/today';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { DbOrTx } from '../db/database';
-import { loadPersonRecord, type ActivityRow, type PersonRow } from './load-person-record';
+import { loadPersonRecord, type ActivityRow, type CertificationRow, type PersonRow } from './load-person-record';
 
 /** An activity row as the engine reads it. A rejected or pending advance approval does not count as approved. */
 export function toActivityInput(
@@ -19,6 +19,11 @@ export function toActivityInput(
     approved: row.approved,
     ...(row.title === undefined ? {} : { title: row.title }),
   };
+}
+
+/** A stored certification as the engine reads it. */
+export function toHeld(row: Pick<CertificationRow, 'programId' | 'awarded' | 'renewedThrough'>) {
+  return { program: row.programId, awarded: row.awarded, renewedThrough: row.renewedThrough };
 }
 
 export interface Progress {
@@ -41,7 +46,7 @@ export async function getProgress(options: {
   const record = await loadPersonRecord(db, bodyId, personId);
   const timeZone = registry.body(bodyId)?.timeZone ?? 'UTC';
   const asOf = options.asOf ?? dateAt(timeZone, options.now);
-  const held = record.certifications.map((c) => ({ program: c.programId, awarded: c.awarded, renewedThrough: c.renewedThrough }));
+  const held = record.certifications.map(toHeld);
   const result = evaluate(
     {
       asOf,

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problemOf, type TestApp } from '../testing/test-app';
-import { seedCast } from '../testing/namss-fixture';
+import { seedCast, signInCast, type CastHeaders } from '../testing/namss-fixture';
 
 let t: TestApp;
-let as: Record<'ada' | 'rita' | 'alice' | 'otto' | 'anonymous', Record<string, string>>;
+let as: CastHeaders<'ada' | 'rita' | 'alice' | 'otto'>;
 
 beforeAll(async () => {
   t = await createTestApp();
   await seedCast(t.database.db);
-  as = {
-    ada: await t.signIn('ada@example.org'),
-    rita: await t.signIn('rita@example.org'),
-    alice: await t.signIn('alice@example.org'),
-    otto: await t.signIn('otto@example.org'),
-    anonymous: {},
-  };
+  as = await signInCast(t, ['ada', 'rita', 'alice', 'otto'] as const);
 }, 60_000);
 afterAll(() => t.close());
 

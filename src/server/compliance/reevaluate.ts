@@ -3,7 +3,7 @@ import { summarize } from '../../core/compliance/evaluate';
 import type { ActivityInput } from '../../core/compliance/evaluate-types';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { dateAt } from '../../core/dates/today';
-import { toActivityInput } from '../certificants/get-progress';
+import { toActivityInput, toHeld } from '../certificants/get-progress';
 import type { DbOrTx } from '../db/database';
 import { activities } from '../db/schema/activities';
 import type { cycleResults } from '../db/schema/people';
@@ -81,11 +81,7 @@ async function storeResults(
     const result = summarize(
       {
         asOf,
-        certifications: certificationRows.map((c) => ({
-          program: c.programId,
-          awarded: c.awarded,
-          renewedThrough: c.renewedThrough,
-        })),
+        certifications: certificationRows.map(toHeld),
         activities: activitiesOf.get(personId) ?? [],
       },
       registry,

@@ -12,8 +12,6 @@ export interface AppContext {
   mailer: Mailer;
   /** Uploaded files (evidence). */
   files: FileStorage;
-  /** The built web app (default dist/web). */
-  webDistDir?: string;
   /** The server's clock; tests pass a fixed one. */
   now: () => Date;
 }

@@ -1,3 +1,4 @@
+import type { TestApp } from './test-app';
 import type { Db } from '../db/database';
 import { buildActivities, buildCertificant, buildUser } from './factories';
 
@@ -44,4 +45,14 @@ export async function seedCast(db: Db) {
     holds: [{ programId: 'techserve/cpsr-1', awarded: '2021-04-01' }],
   });
   return { alice, aliceActivity: aliceActivity!, bob, rita, ada, otto, tess };
+}
+
+export type CastMember = 'alice' | 'bob' | 'rita' | 'ada' | 'otto' | 'tess';
+export type CastHeaders<K extends CastMember> = Record<K | 'anonymous', Record<string, string>>;
+
+/** Request headers for members of the cast, signed in, plus `anonymous` (no session). */
+export async function signInCast<K extends CastMember>(t: TestApp, names: readonly K[]): Promise<CastHeaders<K>> {
+  const headers = { anonymous: {} } as CastHeaders<K>;
+  for (const name of names) headers[name] = await t.signIn(`${name}@example.org`);
+  return headers;
 }

@@ -1,5 +1,5 @@
 import type { CertificationResult, EvaluateResult } from '../core/compliance/evaluate-types';
-import { parseDate } from '../core/dates/calendar-date';
+import { daysBetween } from '../core/dates/calendar-date';
 
 function table(rows: string[][], alignRight: boolean[]): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
@@ -15,12 +15,8 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function daysBetween(from: string, to: string): number {
-  return (parseDate(to) as number) - (parseDate(from) as number);
-}
-
 function dueIn(result: CertificationResult, asOf: string): string {
-  const days = daysBetween(asOf, result.deadlines.due);
+  const days = daysBetween(asOf, result.deadlines.due) as number;
   if (days > 0) return `due ${result.deadlines.due}, in ${days} day${days === 1 ? '' : 's'}`;
   if (days === 0) return `due ${result.deadlines.due}, today`;
   return `was due ${result.deadlines.due}, ${-days} day${days === -1 ? '' : 's'} ago`;

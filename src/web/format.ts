@@ -1,4 +1,4 @@
-import { parseDate } from '../core/dates/calendar-date';
+import { daysBetween, parseDate } from '../core/dates/calendar-date';
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -18,12 +18,7 @@ export function formatDay(isoDate: string): string {
   return day === null ? isoDate : dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** Whole days from one calendar date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number | null {
-  const a = parseDate(from);
-  const b = parseDate(to);
-  return a === null || b === null ? null : b - a;
-}
+export { daysBetween };
 
 /** "today", "in 3 days", "2 days ago". */
 export function countdown(days: number): string {

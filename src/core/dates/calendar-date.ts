@@ -140,3 +140,10 @@ export function onMonthDay(year: number, month: number, day: number): DayNumber 
 export function yearOf(dayNumber: DayNumber): number {
   return toYmd(dayNumber).year;
 }
+
+/** Whole days from one calendar date to another (negative when `to` is earlier); null if either is not a date. */
+export function daysBetween(from: string, to: string): number | null {
+  const a = parseDate(from);
+  const b = parseDate(to);
+  return a === null || b === null ? null : b - a;
+}

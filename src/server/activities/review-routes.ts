@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { daysBetween } from '../../core/dates/calendar-date';
 import { dateAt } from '../../core/dates/today';
 import { activityPolicy, authorize, bodyPolicy } from '../authorization';
 import { bodyParams, personParams } from '../certificants/routes';
@@ -49,7 +50,7 @@ export function reviewRoutes(app: FastifyInstance, context: AppContext): void {
         .innerJoin(people, and(eq(people.bodyId, activities.bodyId), eq(people.id, activities.personId)))
         .where(and(eq(activities.bodyId, bodyId), eq(activities.review, 'pending')))
         .orderBy(asc(activities.updatedAt));
-      const today = Date.parse(dateAt(timeZone, now));
+      const today = dateAt(timeZone, now);
       return {
         items: rows.map(({ activity, person }) => {
           const submittedOn = dateAt(timeZone, activity.updatedAt);
@@ -57,7 +58,7 @@ export function reviewRoutes(app: FastifyInstance, context: AppContext): void {
             activity: presentActivity(activity),
             person,
             submittedOn,
-            daysWaiting: Math.round((today - Date.parse(submittedOn)) / 86_400_000),
+            daysWaiting: daysBetween(submittedOn, today) as number,
           };
         }),
       };

@@ -34,6 +34,10 @@ export const profileChangeSchema = z
     city: optionalText(120),
     region: optionalText(120),
     member: z.boolean().optional(),
+    contactEmails: z
+      .array(z.email('must be an e-mail address').max(320).transform((email) => email.toLowerCase()))
+      .max(10, 'at most 10 addresses')
+      .optional(),
   })
   .refine((change) => Object.keys(change).length > 0, 'change at least one field');
 export type ProfileChange = z.output<typeof profileChangeSchema>;

@@ -10,6 +10,9 @@ export const personSchema = z.object({
   city: z.string().nullable(),
   region: z.string().nullable(),
   member: z.boolean(),
+  contactEmails: z.array(z.string()),
+  /** Set when an admin merged this record into another; its records now live there. */
+  mergedInto: z.uuid().nullable(),
 });
 export type PersonView = z.output<typeof personSchema>;
 
@@ -23,6 +26,8 @@ export function presentPerson(row: PersonRow): PersonView {
     city: row.city,
     region: row.region,
     member: row.member,
+    contactEmails: row.contactEmails,
+    mergedInto: row.mergedInto,
   };
 }
 

@@ -14,6 +14,10 @@ export const people = pgTable(
     city: text('city'),
     region: text('region'),
     member: boolean('member').notNull().default(false),
+    /** Where the body writes to the person, besides their sign-in addresses (lower-cased). */
+    contactEmails: text('contact_emails').array().notNull().default([]),
+    /** Set when an admin merged this record into another: the record stays, hidden, so the merge can be reversed. */
+    mergedInto: uuid('merged_into'),
     /** Secret of the person's private iCal feed of deadlines; null until they ask for the feed. */
     calendarToken: text('calendar_token'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -69,3 +73,37 @@ export const cycleResults = pgTable(
     index('cycle_results_status_idx').on(t.bodyId, t.status),
   ],
 );
+
+/**
+ * An admin's merge of a duplicate record into the one that stays: what moved,
+ * so that an admin can reverse it exactly. The merged record itself is kept
+ * (people.merged_into), never deleted.
+ */
+export const personMerges = pgTable(
+  'person_merges',
+  {
+    bodyId: text('body_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    survivorId: uuid('survivor_id').notNull(),
+    mergedId: uuid('merged_id').notNull(),
+    reason: text('reason').notNull(),
+    mergedBy: uuid('merged_by').notNull(),
+    mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The ids that moved (certifications, activities, evidence files, sign-ins) and the survivor's contact e-mails before. */
+    moved: jsonb('moved').$type<MergeMoved>().notNull(),
+    reversedBy: uuid('reversed_by'),
+    reversedAt: timestamp('reversed_at', { withTimezone: true }),
+    reverseReason: text('reverse_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.id] }), index('person_merges_survivor_idx').on(t.bodyId, t.survivorId)],
+);
+
+export interface MergeMoved {
+  certificationIds: string[];
+  /** Certifications of a program the survivor already holds: they stay with the merged record. */
+  keptApartCertificationIds: string[];
+  activityIds: string[];
+  evidenceIds: string[];
+  membershipUserIds: string[];
+  survivorContactEmailsBefore: string[];
+}

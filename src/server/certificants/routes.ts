@@ -1,10 +1,11 @@
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateSchema } from '../../core/policies/policy-schema';
 import { authorize, bodyPolicy, personPolicy } from '../authorization';
 import { people } from '../db/schema/people';
+import { memberships, userEmails } from '../db/schema/accounts';
 import type { AppContext } from '../http/context';
 import { getProgress } from './get-progress';
 import { loadPerson } from './load-person-record';
@@ -33,11 +34,24 @@ export function certificantRoutes(app: FastifyInstance, context: AppContext): vo
     async (request) => {
       const { bodyId } = request.params;
       authorize(bodyPolicy, 'search-people', request.actor, { bodyId });
+      const email = request.query.q.toLowerCase();
       const pattern = `%${request.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const rows = await context.db
         .select()
         .from(people)
-        .where(and(eq(people.bodyId, bodyId), or(ilike(people.legalName, pattern), ilike(people.number, pattern))))
+        .where(
+          and(
+            eq(people.bodyId, bodyId),
+            isNull(people.mergedInto),
+            or(
+              ilike(people.legalName, pattern),
+              ilike(people.number, pattern),
+              sql`${email} = any(${people.contactEmails})`,
+              sql`exists (select 1 from ${memberships} m join ${userEmails} e on e.user_id = m.user_id
+                where m.body_id = ${people.bodyId} and m.person_id = ${people.id} and e.email = ${email})`,
+            ),
+          ),
+        )
         .orderBy(asc(people.legalName))
         .limit(request.query.limit);
       return { people: rows.map(presentPerson) };

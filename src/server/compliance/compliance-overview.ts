@@ -12,11 +12,15 @@ export interface ProgramOverview {
   dueWithin90Days: number;
 }
 
-/** Each certification's latest stored cycle result: what the overview and its export read. */
+/**
+ * Each certification's latest stored cycle result: what the overview and its export read.
+ * Records merged into another are left out (what they kept is the survivor's duplicate).
+ */
 const latest = (bodyId: string) => sql`
   select distinct on (r.certification_id) r.*, c.program_id, c.person_id
   from cycle_results r
   join certifications c on c.body_id = r.body_id and c.id = r.certification_id
+  join people p on p.body_id = c.body_id and p.id = c.person_id and p.merged_into is null
   where r.body_id = ${bodyId}
   order by r.certification_id, r.cycle_start desc`;
 

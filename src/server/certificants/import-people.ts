@@ -5,20 +5,10 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db } from '../db/database';
 import { certifications, people } from '../db/schema/people';
 import { insertPerson, personIssues } from './add-person';
-import { newPersonSchema, type NewPerson } from './person-schemas';
+import { IMPORT_COLUMNS, newPersonSchema, type NewPerson } from './person-schemas';
 
-export const IMPORT_COLUMNS = [
-  'number',
-  'legal_name',
-  'emails',
-  'birth_date',
-  'city',
-  'region',
-  'member',
-  'program',
-  'awarded',
-  'renewed_through',
-] as const;
+// The columns live with the person schemas, which the web app shares; the import route names them.
+export { IMPORT_COLUMNS };
 type Column = (typeof IMPORT_COLUMNS)[number];
 type CsvRow = Record<Column, string>;
 

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../core/policies/policy-schema';
 
+/** The columns of a certificant import (CSV), in order: one row per certification held. */
+export const IMPORT_COLUMNS = [
+  'number',
+  'legal_name',
+  'emails',
+  'birth_date',
+  'city',
+  'region',
+  'member',
+  'program',
+  'awarded',
+  'renewed_through',
+] as const;
+
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional();
 
 export const heldCertificationSchema = z.strictObject({
@@ -35,7 +49,12 @@ export const profileChangeSchema = z
     region: optionalText(120),
     member: z.boolean().optional(),
     contactEmails: z
-      .array(z.email('must be an e-mail address').max(320).transform((email) => email.toLowerCase()))
+      .array(
+        z
+          .email('must be an e-mail address')
+          .max(320)
+          .transform((email) => email.toLowerCase()),
+      )
       .max(10, 'at most 10 addresses')
       .optional(),
   })

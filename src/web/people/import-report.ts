@@ -1,19 +1,8 @@
-import type { IMPORT_COLUMNS } from '../../server/certificants/import-people';
+import { IMPORT_COLUMNS } from '../../server/certificants/person-schemas';
 import type { ApiError } from '../api/client';
 
-/** The columns the server expects, in its order (the type fails to compile when the server's list changes). */
-export const COLUMNS: typeof IMPORT_COLUMNS = [
-  'number',
-  'legal_name',
-  'emails',
-  'birth_date',
-  'city',
-  'region',
-  'member',
-  'program',
-  'awarded',
-  'renewed_through',
-] as const;
+/** The columns the server expects, in its order: the server's own list. */
+export const COLUMNS = IMPORT_COLUMNS;
 
 export const TEMPLATE = `${COLUMNS.join(',')}\nA-1001,Jane Example,jane@example.org,1980-04-02,Springfield,IL,yes,namss/cpcs,2019-06-15,2019-12-01\n`;
 

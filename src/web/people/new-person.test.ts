@@ -35,11 +35,21 @@ describe('the add-certificant checks', () => {
     expect(errors.person).toEqual({
       legalName: 'is required',
       number: 'must be 1 to 32 letters, digits or hyphens',
-      emails: '"casey" is not an e-mail address',
-      birthDate: 'must be a date',
+      emails: '"casey" must be an e-mail address',
+      birthDate: '"1980-02-30" is not a calendar date (YYYY-MM-DD)',
     });
     expect(errors.held[first.key]).toEqual({ renewedThrough: 'must not be before awarded' });
-    expect(errors.held[twice.key]).toEqual({ program: 'is listed twice', awarded: 'must be a date' });
+    expect(errors.held[twice.key]).toEqual({
+      program: 'is listed twice',
+      awarded: '"2020-02-30" is not a calendar date (YYYY-MM-DD)',
+    });
+  });
+
+  it('asks for a missing award date', () => {
+    const held = emptyRow('namss/cpcs');
+    const { body, errors } = check(values({ certifications: [{ ...held, renewedThrough: '2020-12-01' }] }), '');
+    expect(body).toBeNull();
+    expect(errors.held[held.key]).toEqual({ awarded: 'must be a date as YYYY-MM-DD' });
   });
 
   it("ignores an untouched row that shows the body's only program", () => {

@@ -1,4 +1,5 @@
-import { parseDate } from '../../core/dates/calendar-date';
+import { toFieldIssues } from '../../core/validation';
+import { newPersonSchema } from '../../server/certificants/person-schemas';
 import type { NewPersonBody } from '../api/queries';
 
 /** The add-certificant form's values, its checks and where the server's problems land on it. */
@@ -68,52 +69,51 @@ export function initialValues(defaultProgram: string): Values {
 
 const splitEmails = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
-const isDate = (text: string) => parseDate(text) !== null;
 export const blankRow = (row: HeldRow, defaultProgram: string) =>
   (row.program === '' || row.program === defaultProgram) && row.awarded === '' && row.renewedThrough === '';
 
-/** The form's checks, the same as the server's where they need no data; the server checks again. */
+/**
+ * The form's checks: the server's own schema (newPersonSchema), and the checks across certification
+ * rows that need no data; the server checks again, with the data (numbers and e-mails in use, programs).
+ */
 export function check(values: Values, defaultProgram: string): { body: NewPersonBody | null; errors: Errors } {
-  const errors: Errors = { person: {}, held: {}, other: [] };
-  if (values.legalName.trim() === '') errors.person.legalName = 'is required';
-  if (values.number.trim() !== '' && !/^[A-Za-z0-9-]{1,32}$/.test(values.number.trim()))
-    errors.person.number = 'must be 1 to 32 letters, digits or hyphens';
-  const emails = splitEmails(values.emails);
-  const badEmail = emails.find((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email));
-  if (badEmail) errors.person.emails = `"${badEmail}" is not an e-mail address`;
-  if (values.birthDate !== '' && !isDate(values.birthDate)) errors.person.birthDate = 'must be a date';
   const rows = values.certifications.filter((row) => !blankRow(row, defaultProgram));
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const rowErrors: Partial<Record<HeldField, string>> = {};
-    if (row.program.trim() === '') rowErrors.program = 'is required';
-    else if (seen.has(row.program)) rowErrors.program = 'is listed twice';
-    seen.add(row.program);
-    if (!isDate(row.awarded)) rowErrors.awarded = row.awarded === '' ? 'is required' : 'must be a date';
-    if (row.renewedThrough !== '') {
-      if (!isDate(row.renewedThrough)) rowErrors.renewedThrough = 'must be a date';
-      else if (isDate(row.awarded) && row.renewedThrough < row.awarded) rowErrors.renewedThrough = 'must not be before awarded';
-    }
-    if (Object.keys(rowErrors).length > 0) errors.held[row.key] = rowErrors;
-  }
-  if (Object.keys(errors.person).length > 0 || Object.keys(errors.held).length > 0) return { body: null, errors };
-  return {
-    body: {
-      legalName: values.legalName.trim(),
-      ...(values.number.trim() ? { number: values.number.trim() } : {}),
-      emails,
-      birthDate: orNull(values.birthDate),
-      city: orNull(values.city),
-      region: orNull(values.region),
-      member: values.member,
-      certifications: rows.map((row) => ({
-        program: row.program.trim(),
-        awarded: row.awarded,
-        renewedThrough: orNull(row.renewedThrough),
-      })),
-    },
-    errors,
+  const emails = splitEmails(values.emails);
+  const body = {
+    legalName: values.legalName.trim(),
+    ...(values.number.trim() ? { number: values.number.trim() } : {}),
+    emails,
+    birthDate: orNull(values.birthDate),
+    city: orNull(values.city),
+    region: orNull(values.region),
+    member: values.member,
+    certifications: rows.map((row) => ({
+      program: row.program.trim(),
+      // A date left empty is missing, not a malformed one.
+      ...(row.awarded === '' ? {} : { awarded: row.awarded }),
+      renewedThrough: orNull(row.renewedThrough),
+    })),
   };
+  const parsed = newPersonSchema.safeParse(body);
+  const issues = parsed.success ? [] : toFieldIssues(parsed.error);
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const program = row.program.trim();
+    if (program !== '' && seen.has(program))
+      issues.push({ path: `certifications[${index}].program`, message: 'is listed twice' });
+    seen.add(program);
+    if (row.renewedThrough !== '' && row.awarded !== '' && row.renewedThrough < row.awarded)
+      issues.push({ path: `certifications[${index}].renewedThrough`, message: 'must not be before awarded' });
+  });
+  const errors = serverErrors(
+    issues.map((issue) => {
+      // "emails[1]: must be an e-mail address" names the address: the field holds several.
+      const email = /^emails\[(\d+)\]$/.exec(issue.path);
+      return email ? { path: 'emails', message: `"${emails[Number(email[1])]}" ${issue.message}` } : issue;
+    }),
+    rows,
+  );
+  return { body: issues.length === 0 ? (body as NewPersonBody) : null, errors };
 }
 
 /**

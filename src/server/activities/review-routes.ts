@@ -11,14 +11,8 @@ import { people } from '../db/schema/people';
 import type { AppContext } from '../http/context';
 import { activitySchema } from './activity-schemas';
 import { presentActivity } from './present-activity';
+import { reviewQueueSchema } from './review-queue-schemas';
 import { reviewActivity } from './review-activity';
-
-const queueItemSchema = z.object({
-  activity: activitySchema,
-  person: z.object({ id: z.uuid(), number: z.string(), legalName: z.string() }),
-  submittedOn: z.string(),
-  daysWaiting: z.number().int(),
-});
 
 const decisionSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve'), reason: z.string().trim().max(2000).optional() }),
@@ -36,7 +30,7 @@ export function reviewRoutes(app: FastifyInstance, context: AppContext): void {
         tags,
         summary: 'Activities waiting for advance approval, oldest first (staff)',
         params: bodyParams,
-        response: { 200: z.object({ items: z.array(queueItemSchema) }) },
+        response: { 200: reviewQueueSchema },
       },
     },
     async (request) => {

@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ActivityInputBody, ActivityView } from '../../server/activities/activity-schemas';
+import type { ReviewItem, ReviewQueue } from '../../server/activities/review-queue-schemas';
 import type { newPersonSchema } from '../../server/certificants/person-schemas';
 import type { PersonView, progressSchema } from '../../server/certificants/present-person';
 import type { Role } from '../../server/db/schema/accounts';
@@ -141,17 +142,12 @@ export const transcriptUrl = (bodyId: string, personId: string, format: 'csv' | 
   `${path`/api/v1/bodies/${bodyId}/people/${personId}/transcript`}.${format}`;
 
 /** GET /api/v1/bodies/:bodyId/reviews/activities: advance approvals waiting, oldest first. */
-export interface ReviewItem {
-  activity: ActivityView;
-  person: { id: string; number: string; legalName: string };
-  submittedOn: string;
-  daysWaiting: number;
-}
+export type { ReviewItem, ReviewQueue };
 
 export const reviewQueueQuery = (bodyId: string) =>
   queryOptions({
     queryKey: ['reviews', bodyId],
-    queryFn: () => api<{ items: ReviewItem[] }>('GET', path`/api/v1/bodies/${bodyId}/reviews/activities`),
+    queryFn: () => api<ReviewQueue>('GET', path`/api/v1/bodies/${bodyId}/reviews/activities`),
     select: (data) => data.items,
   });
 

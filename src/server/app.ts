@@ -15,6 +15,7 @@ import { certificantRoutes } from './certificants/routes';
 import { transcriptRoutes } from './certificants/transcript-routes';
 import { calendarRoutes } from './certificants/calendar-routes';
 import { peopleAdminRoutes } from './certificants/people-admin-routes';
+import { mergeRoutes } from './certificants/merge-routes';
 import { complianceRoutes } from './compliance/routes';
 import { registerAuth } from './http/auth-plugin';
 import type { AppContext } from './http/context';
@@ -61,6 +62,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   transcriptRoutes(app, context);
   calendarRoutes(app, context);
   peopleAdminRoutes(app, context);
+  mergeRoutes(app, context);
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);

@@ -42,7 +42,7 @@ export interface PersonTarget {
 /** The body itself: its programs, its people as a list. */
 export const bodyPolicy: EntityPolicy<
   BodyTarget,
-  'read' | 'search-people' | 'add-people' | 'read-overview' | 'reevaluate' | 'review-queue'
+  'read' | 'search-people' | 'add-people' | 'merge-people' | 'read-overview' | 'reevaluate' | 'review-queue'
 > = {
   see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
   actions: {
@@ -50,6 +50,7 @@ export const bodyPolicy: EntityPolicy<
     'search-people': (actor, { bodyId }) => staff(actor, bodyId),
     'read-overview': (actor, { bodyId }) => staff(actor, bodyId),
     'add-people': (actor, { bodyId }) => admin(actor, bodyId),
+    'merge-people': (actor, { bodyId }) => admin(actor, bodyId),
     reevaluate: (actor, { bodyId }) => admin(actor, bodyId),
     'review-queue': (actor, { bodyId }) => staff(actor, bodyId),
   },

@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBuiltinPolicies, PolicyStore } from '../bodies/policy-store';
+import { findDuplicates } from '../certificants/find-duplicates';
 import { getProgress } from '../certificants/get-progress';
 import type { Database } from '../db/database';
 import { memberships, userEmails } from '../db/schema/accounts';
@@ -50,6 +51,12 @@ describe('demo data', () => {
     expect(riley!.status).toBe('expired');
     const [alex] = await progressOf('alex@ser.demo');
     expect(alex!.pace.onTrack).toBe(true);
+  });
+
+  it('includes a likely duplicate for admins to merge', async () => {
+    const pairs = await findDuplicates(database.db, 'namss');
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]!.reasons).toEqual([{ kind: 'shared-email', email: 'sam@namss.demo' }]);
   });
 
   it('loads once: a second start adds nothing', async () => {

@@ -3,7 +3,7 @@ import { addMonths, addYears, formatDate, parseDate, type DayNumber } from '../.
 import { dateAt } from '../../core/dates/today';
 import type { Db, DbOrTx } from '../db/database';
 import { installationSettings } from '../db/schema/settings';
-import { buildActivities, buildCertificant, buildUser, type ActivitySpec } from '../testing/factories';
+import { buildActivities, buildCertificant, buildPerson, buildUser, type ActivitySpec } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'recert-demo';
 
@@ -104,6 +104,18 @@ async function seedDemo(db: DbOrTx, today: DayNumber): Promise<DemoSignIn[]> {
         approved: i < 2,
       })),
     'renewal due this year, short of credits',
+  );
+  // Sam again, keyed in from a paper file with his address as a contact: the duplicate admins see and can merge.
+  const samAgain = await buildPerson(db, {
+    bodyId: 'namss',
+    legalName: 'SAM OKAFOR',
+    contactEmails: ['sam@namss.demo'],
+    city: 'Springfield',
+    region: 'IL',
+  });
+  await buildActivities(
+    db,
+    spread(previousEnd + 90, today - 30, 3, () => ({ bodyId: 'namss', personId: samAgain.id, type: 'conference', hours: 3 })),
   );
   const newAward = addMonths(today, -14);
   await certificant(

@@ -47,6 +47,7 @@ export interface PersonSpec {
   city?: string | null;
   region?: string | null;
   member?: boolean;
+  contactEmails?: string[];
 }
 
 export async function buildPerson(db: DbOrTx, spec: PersonSpec) {
@@ -61,6 +62,7 @@ export async function buildPerson(db: DbOrTx, spec: PersonSpec) {
       city: spec.city ?? null,
       region: spec.region ?? null,
       member: spec.member ?? false,
+      contactEmails: spec.contactEmails ?? [],
     })
     .returning();
   return person!;

@@ -102,6 +102,7 @@ export interface MergeMoved {
   certificationIds: string[];
   /** Certifications of a program the survivor already holds: they stay with the merged record. */
   keptApartCertificationIds: string[];
+  keptApartPrograms: string[];
   activityIds: string[];
   evidenceIds: string[];
   membershipUserIds: string[];

@@ -1,9 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, like, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, personPolicy } from '../authorization';
 import { personParams } from '../certificants/routes';
+import { users } from '../db/schema/accounts';
 import { auditLog } from '../db/schema/audit';
 import type { AppContext } from '../http/context';
 
@@ -11,6 +12,8 @@ const entrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
   actorUserId: z.string().nullable(),
+  /** The actor's display name; null for a change made by the system or by a user since removed. */
+  actorName: z.string().nullable(),
   entity: z.string(),
   entityId: z.string(),
   action: z.string(),
@@ -19,6 +22,31 @@ const entrySchema = z.object({
   reason: z.string().nullable(),
 });
 
+export const auditPageSchema = z.object({
+  entries: z.array(entrySchema),
+  /** The `before` cursor of the next (older) page; null on the last page. */
+  next: z.number().int().nullable(),
+});
+export type AuditEntryView = z.output<typeof entrySchema>;
+export type AuditPage = z.output<typeof auditPageSchema>;
+
+const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z-]+(\.[a-z-]+)?$/, 'must be an action ("activity.added") or a kind of action ("activity")')
+    .optional(),
+});
+
+// An action as stored ("activity.added"), or a kind of action ("activity"): every action of that kind.
+function actionFilter(action: string): SQL | undefined {
+  return action.includes('.')
+    ? eq(auditLog.action, action)
+    : or(eq(auditLog.action, action), like(auditLog.action, `${action}.%`));
+}
+
 /** The audit log is read-only through the API: there is no route that changes or deletes it. */
 export function auditRoutes(app: FastifyInstance, context: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -26,33 +54,47 @@ export function auditRoutes(app: FastifyInstance, context: AppContext): void {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Every recorded change concerning a person, newest first (admins)',
+        summary:
+          'Every recorded change concerning a person, newest first, with who made it (admins); page with `before` (the previous answer’s `next`), filter with `action`',
         params: personParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: z.object({ entries: z.array(entrySchema) }) },
+        querystring: auditQuery,
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => {
       const { bodyId, personId } = request.params;
+      const { limit, before, action } = request.query;
       authorize(personPolicy, 'read-audit', request.actor, { bodyId, personId });
+      // One row more than asked tells whether an older page exists.
       const rows = await context.db
-        .select()
+        .select({ entry: auditLog, actorName: users.displayName })
         .from(auditLog)
-        .where(and(eq(auditLog.bodyId, bodyId), eq(auditLog.personId, personId)))
+        .leftJoin(users, eq(users.id, auditLog.actorUserId))
+        .where(
+          and(
+            eq(auditLog.bodyId, bodyId),
+            eq(auditLog.personId, personId),
+            before === undefined ? undefined : lt(auditLog.id, before),
+            action === undefined ? undefined : actionFilter(action),
+          ),
+        )
         .orderBy(desc(auditLog.id))
-        .limit(request.query.limit);
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
       return {
-        entries: rows.map((row) => ({
-          id: row.id,
-          at: row.at.toISOString(),
-          actorUserId: row.actorUserId,
-          entity: row.entity,
-          entityId: row.entityId,
-          action: row.action,
-          before: row.before,
-          after: row.after,
-          reason: row.reason,
+        entries: page.map(({ entry, actorName }) => ({
+          id: entry.id,
+          at: entry.at.toISOString(),
+          actorUserId: entry.actorUserId,
+          actorName,
+          entity: entry.entity,
+          entityId: entry.entityId,
+          action: entry.action,
+          before: entry.before,
+          after: entry.after,
+          reason: entry.reason,
         })),
+        next: rows.length > limit ? page[page.length - 1]!.entry.id : null,
       };
     },
   );

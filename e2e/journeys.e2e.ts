@@ -116,3 +116,55 @@ describe('an admin', () => {
     await context.close();
   }, 60_000);
 });
+
+describe('a profile change', () => {
+  it('is saved by the certificant and read by an admin in the audit log', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'dana@namss.demo');
+    await page.getByRole('link', { name: 'My profile' }).click();
+    const city = page.getByLabel('City');
+    await expect.poll(() => city.inputValue(), { timeout: 15_000 }).toBe('Springfield');
+    await expect.poll(() => page.getByText('Exactly as it prints on your certificates', { exact: false }).count()).toBe(1);
+    await city.fill('Boulder');
+    await page.getByLabel('State or region').fill('CO');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByRole('status').getByText(/Profile saved/).count(), { timeout: 15_000 }).toBe(1);
+    await shot(page, '07-profile-saved');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('City').inputValue(), { timeout: 15_000 }).toBe('Boulder');
+    await context.close();
+
+    const admin = await newContext(browser);
+    const adminPage = await admin.newPage();
+    await signIn(adminPage, 'admin@namss.demo');
+    await adminPage.goto(`${server.url}/bodies/namss/people?q=Dana`);
+    await adminPage.getByRole('link', { name: 'Dana Whitfield' }).click();
+    await adminPage.getByRole('link', { name: 'Audit log' }).click();
+    const entry = adminPage.getByRole('listitem').filter({ has: adminPage.getByRole('heading', { name: 'Profile changed' }) });
+    await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(1);
+    const changed = entry.getByRole('table', { name: 'Changed fields' });
+    await expect.poll(() => changed.getByRole('row', { name: /City Springfield Boulder/ }).count()).toBe(1);
+    await expect.poll(() => changed.getByRole('row', { name: /State or region IL CO/ }).count()).toBe(1);
+    expect(await entry.getByText('by Dana Whitfield').count()).toBe(1);
+    await shot(adminPage, '08-audit-log');
+    await admin.close();
+  }, 90_000);
+
+  it('fits a phone', async () => {
+    const context = await newContext(browser, 390);
+    const page = await context.newPage();
+    await signIn(page, 'lee@namss.demo');
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('link', { name: 'My profile' }).click();
+    await expect.poll(() => page.getByLabel('Legal name').inputValue(), { timeout: 15_000 }).toBe('Lee Ramirez');
+    await page.getByRole('button', { name: 'Add a contact address' }).click();
+    await page.getByLabel('Contact address 1', { exact: true }).fill('not-an-address');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByText('Must be an e-mail address').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await shot(page, '09-phone-profile');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await context.close();
+  }, 60_000);
+});

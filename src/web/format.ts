@@ -3,6 +3,14 @@ import { daysBetween, parseDate } from '../core/dates/calendar-date';
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An instant (ISO 8601 with a time) for people, in the browser's time zone: "Nov 23, 2026, 2:23 PM". */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
+
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }

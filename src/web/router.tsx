@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { meQuery } from './api/queries';
+import { isAuditKind, type AuditKind } from './audit/audit-kinds';
 import { AppLayout } from './layout/app-layout';
 import { NotFound, RouteError, RoutePending } from './layout/route-states';
 
@@ -119,11 +120,43 @@ const activitiesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/activities-page'), 'ActivitiesPage'),
 });
 
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/profile',
+  component: lazyRouteComponent(() => import('./pages/profile-page'), 'ProfilePage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/audit',
+  validateSearch: (search: Record<string, unknown>): { action?: AuditKind } =>
+    isAuditKind(search.action) ? { action: search.action } : {},
+  component: lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage'),
+});
+
+/** The signed-in user's own sign-in addresses, for those with no certificant record (staff). */
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('./pages/account-page'), 'AccountPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
-  appRoute.addChildren([homeRoute, peopleRoute, addPeopleRoute, personRoute, activitiesRoute, overviewRoute, reviewsRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    peopleRoute,
+    addPeopleRoute,
+    personRoute,
+    activitiesRoute,
+    profileRoute,
+    auditRoute,
+    overviewRoute,
+    reviewsRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -46,7 +46,7 @@ function problemFrom(status: number, statusText: string, body: unknown): ApiErro
   return new ApiError(status, title, text(problem.detail, title), text(problem.code, 'error'), errors);
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A JSON request (the body, when given, is sent as JSON). */
 export function api<T>(method: Method, path: string, body?: unknown): Promise<T> {

@@ -1,8 +1,10 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ActivityInputBody, ActivityView } from '../../server/activities/activity-schemas';
 import type { ReviewItem, ReviewQueue } from '../../server/activities/review-queue-schemas';
-import type { newPersonSchema } from '../../server/certificants/person-schemas';
+import type { AuditEntryView, AuditPage } from '../../server/audit/routes';
+import type { DuplicatePair, MergeView } from '../../server/certificants/merge-schemas';
+import type { newPersonSchema, profileChangeSchema } from '../../server/certificants/person-schemas';
 import type { PersonView, progressSchema } from '../../server/certificants/present-person';
 import type { Role } from '../../server/db/schema/accounts';
 import { api, apiForm, apiText, isApiError, path, setCsrfToken } from './client';
@@ -12,6 +14,9 @@ export type { ActivityInputBody, ActivityView, PersonView, Role };
 export type Progress = z.output<typeof progressSchema>;
 /** POST /api/v1/bodies/:bodyId/people: a certificant as an admin enters them. */
 export type NewPersonBody = z.input<typeof newPersonSchema>;
+/** PATCH /api/v1/bodies/:bodyId/people/:personId: only the fields that change. */
+export type ProfileChangeBody = z.input<typeof profileChangeSchema>;
+export type { AuditEntryView, AuditPage, DuplicatePair, MergeView };
 
 export interface Membership {
   bodyId: string;
@@ -228,4 +233,76 @@ export function getCalendarLink(bodyId: string, personId: string): Promise<{ url
 /** A new feed link; the old one stops working. */
 export function replaceCalendarLink(bodyId: string, personId: string): Promise<{ url: string }> {
   return api<{ url: string }>('POST', calendarLinkPath(bodyId, personId));
+}
+
+const personPath = (bodyId: string, personId: string) => path`/api/v1/bodies/${bodyId}/people/${personId}`;
+
+/** A person's record: name, number, place, membership, contact addresses (the birth date stays private). */
+export const personQuery = (bodyId: string, personId: string) =>
+  queryOptions({
+    queryKey: ['person', bodyId, personId],
+    queryFn: () => api<PersonView>('GET', personPath(bodyId, personId)),
+  });
+
+export function updateProfile(bodyId: string, personId: string, change: ProfileChangeBody): Promise<PersonView> {
+  return api<PersonView>('PATCH', personPath(bodyId, personId), change);
+}
+
+/** The signed-in user's sign-in addresses (any of them signs in), oldest first. */
+export const myEmailsQuery = queryOptions({
+  queryKey: ['my-emails'],
+  queryFn: () => api<{ emails: string[] }>('GET', '/api/v1/me/emails'),
+  select: (data) => data.emails,
+});
+
+export function addMyEmail(email: string): Promise<{ emails: string[] }> {
+  return api<{ emails: string[] }>('POST', '/api/v1/me/emails', { email });
+}
+
+export function removeMyEmail(email: string): Promise<{ emails: string[] }> {
+  return api<{ emails: string[] }>('DELETE', path`/api/v1/me/emails/${email}`);
+}
+
+/** A person's audit log, newest first, a page at a time; `action` is an action or a kind of action ("activity"). */
+export const auditQuery = (bodyId: string, personId: string, action: string | null, limit = 50) =>
+  infiniteQueryOptions({
+    queryKey: ['audit', bodyId, personId, action, limit],
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (pageParam !== null) query.set('before', String(pageParam));
+      if (action !== null) query.set('action', action);
+      return api<AuditPage>('GET', `${personPath(bodyId, personId)}/audit?${query}`);
+    },
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.next,
+  });
+
+/** Pairs of records that are likely one person (admins). */
+export const duplicatesQuery = (bodyId: string) =>
+  queryOptions({
+    queryKey: ['duplicates', bodyId],
+    queryFn: () => api<{ pairs: DuplicatePair[] }>('GET', path`/api/v1/bodies/${bodyId}/duplicates`),
+    select: (data) => data.pairs,
+  });
+
+/** Merges of the body, newest first (admins). */
+export const mergesQuery = (bodyId: string) =>
+  queryOptions({
+    queryKey: ['merges', bodyId],
+    queryFn: () => api<{ merges: MergeView[] }>('GET', path`/api/v1/bodies/${bodyId}/merges`),
+    select: (data) => data.merges,
+  });
+
+export function mergePeople(bodyId: string, request: { survivorId: string; mergedId: string; reason: string }) {
+  return api<MergeView>('POST', path`/api/v1/bodies/${bodyId}/merges`, request);
+}
+
+export function reverseMerge(bodyId: string, mergeId: string, reason: string): Promise<MergeView> {
+  return api<MergeView>('POST', path`/api/v1/bodies/${bodyId}/merges/${mergeId}/reverse`, { reason });
+}
+
+/** After a merge or its reversal, everything about the body's people may have moved. */
+export function invalidateBodyPeople(queryClient: QueryClient, bodyId: string): Promise<void> {
+  const keys = ['duplicates', 'merges', 'people', 'person', 'progress', 'activities', 'overview', 'audit', 'reviews'];
+  return Promise.all(keys.map((key) => queryClient.invalidateQueries({ queryKey: [key, bodyId] }))).then(() => undefined);
 }

@@ -5,12 +5,13 @@ import { activitiesQuery, progressQuery, transcriptUrl } from '../api/queries';
 import { formatDay } from '../format';
 import { CalendarSubscription } from './calendar-subscription';
 import { CertificationCard } from './certification-card';
+import { MergedNotice } from './merged-notice';
 import { AnchorLink, ButtonLink } from './links';
 import { ProblemAlert } from './problem-alert';
 
 /** A person's dashboard: one card per certification held, as of today in the body's time zone. */
-export function PersonDashboard(props: { bodyId: string; personId: string; own: boolean; staff: boolean }) {
-  const { bodyId, personId, own, staff } = props;
+export function PersonDashboard(props: { bodyId: string; personId: string; own: boolean; staff: boolean; admin?: boolean }) {
+  const { bodyId, personId, own, staff, admin = false } = props;
   const progress = useQuery(progressQuery(bodyId, personId));
   const activities = useQuery(activitiesQuery(bodyId, personId));
   const byId = useMemo(() => new Map((activities.data ?? []).map((activity) => [activity.id, activity])), [activities.data]);
@@ -53,8 +54,20 @@ export function PersonDashboard(props: { bodyId: string; personId: string; own: 
           <Button component="a" href={transcriptUrl(bodyId, personId, 'csv')} download variant="subtle">
             Transcript as CSV
           </Button>
+          {admin && !own && (
+            <>
+              <ButtonLink to="/bodies/$bodyId/people/$personId/profile" params={{ bodyId, personId }} variant="default">
+                Profile
+              </ButtonLink>
+              <ButtonLink to="/bodies/$bodyId/people/$personId/audit" params={{ bodyId, personId }} variant="default">
+                Audit log
+              </ButtonLink>
+            </>
+          )}
         </Group>
       </Group>
+
+      <MergedNotice bodyId={bodyId} person={person} />
 
       {activities.error && <ProblemAlert error={activities.error} title="Activity titles could not be loaded" />}
 

@@ -121,6 +121,12 @@ export function AppLayout() {
                         label="My CE activities"
                         onClick={close}
                       />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/people/$personId/profile"
+                        params={{ bodyId, personId }}
+                        label="My profile"
+                        onClick={close}
+                      />
                     </>
                   )}
                   {staff && (
@@ -144,6 +150,7 @@ export function AppLayout() {
                   {admin && (
                     <NavLinkLink to="/bodies/$bodyId/people/add" params={{ bodyId }} label="Add certificants" onClick={close} />
                   )}
+                  {personId === null && <NavLinkLink to="/account" label="My sign-in addresses" onClick={close} />}
                 </Box>
               )}
             </Stack>

@@ -1,7 +1,7 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { PersonDashboard } from '../components/person-dashboard';
 import { useSession } from '../layout/session-context';
-import { isStaffIn, personIdIn } from '../session';
+import { isAdminIn, isStaffIn, personIdIn } from '../session';
 
 const route = getRouteApi('/_app/bodies/$bodyId/people/$personId');
 
@@ -15,6 +15,7 @@ export function PersonPage() {
       personId={personId}
       own={personIdIn(me, bodyId) === personId}
       staff={isStaffIn(me, bodyId)}
+      admin={isAdminIn(me, bodyId)}
     />
   );
 }

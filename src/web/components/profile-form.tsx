@@ -1,0 +1,276 @@
+import { Alert, Button, Card, Checkbox, Fieldset, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { isApiError } from '../api/client';
+import { updateProfile, type PersonView } from '../api/queries';
+import { capitalize } from '../format';
+import {
+  checkProfile,
+  contactRow,
+  MAX_CONTACT_EMAILS,
+  NO_PROFILE_ERRORS,
+  PROFILE_LABELS,
+  profileErrors,
+  profileValuesOf,
+  type ProfileErrors,
+  type ProfileField,
+  type ProfileValues,
+} from '../people/profile';
+import { ProblemAlert } from './problem-alert';
+
+const FIELD_ORDER: ProfileField[] = ['legalName', 'birthDate', 'city', 'region', 'member'];
+
+/**
+ * A person's profile: the person themselves or an admin changes it; only admins change the
+ * membership flag. A save sends only what changed.
+ */
+export function ProfileForm(props: { bodyId: string; person: PersonView; own: boolean; admin: boolean }) {
+  const { bodyId, person, own, admin } = props;
+  const queryClient = useQueryClient();
+  // The record as last loaded or saved: what "changed" is measured against.
+  const [saved, setSaved] = useState(person);
+  const [values, setValues] = useState<ProfileValues>(() => profileValuesOf(person));
+  const [errors, setErrors] = useState<ProfileErrors>(NO_PROFILE_ERRORS);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [saving, setSaving] = useState(false);
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  function set<K extends ProfileField>(field: K, value: ProfileValues[K]) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setStatus('');
+    if (errors.fields[field]) setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
+  }
+
+  function setContact(key: number, email: string) {
+    setValues((current) => ({
+      ...current,
+      contactEmails: current.contactEmails.map((row) => (row.key === key ? { ...row, email } : row)),
+    }));
+    setStatus('');
+    if (errors.contactEmails[key] || errors.contactList)
+      setErrors((current) => ({
+        ...current,
+        contactEmails: Object.fromEntries(Object.entries(current.contactEmails).filter(([k]) => Number(k) !== key)),
+        contactList: undefined,
+      }));
+  }
+
+  function focusFirstError(found: ProfileErrors) {
+    const field = FIELD_ORDER.find((f) => found.fields[f]);
+    const row = values.contactEmails.find((r) => found.contactEmails[r.key]);
+    const id = field ? `profile-${field}` : row ? `contact-${row.key}` : found.contactList ? 'contact-add' : null;
+    if (id) document.getElementById(id)?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    setStatus('');
+    const checked = checkProfile(saved, values, { admin });
+    if (checked.kind === 'unchanged') {
+      setErrors(NO_PROFILE_ERRORS);
+      setStatus('Nothing to save: the profile is as shown.');
+      return;
+    }
+    if (checked.kind === 'invalid') {
+      setErrors(checked.errors);
+      focusFirstError(checked.errors);
+      return;
+    }
+    setErrors(NO_PROFILE_ERRORS);
+    setSaving(true);
+    try {
+      const updated = await updateProfile(bodyId, person.id, checked.body);
+      setSaved(updated);
+      setValues(profileValuesOf(updated));
+      queryClient.setQueryData(['person', bodyId, person.id], updated);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['progress', bodyId, person.id] }),
+        queryClient.invalidateQueries({ queryKey: ['people', bodyId] }),
+        queryClient.invalidateQueries({ queryKey: ['audit', bodyId, person.id] }),
+        queryClient.invalidateQueries({ queryKey: ['duplicates', bodyId] }),
+      ]);
+      const fields = Object.keys(checked.body).length;
+      setStatus(`Profile saved (${fields} ${fields === 1 ? 'field' : 'fields'} changed).`);
+      statusRef.current?.focus();
+    } catch (error) {
+      setProblem(error);
+      if (isApiError(error, 400)) {
+        const found = profileErrors(error.errors, values.contactEmails);
+        setErrors(found);
+        focusFirstError(found);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const fieldError = (field: ProfileField) => (errors.fields[field] ? capitalize(errors.fields[field]) : undefined);
+  const summary = [
+    ...FIELD_ORDER.flatMap((field) => (errors.fields[field] ? [`${PROFILE_LABELS[field]}: ${errors.fields[field]}`] : [])),
+    ...values.contactEmails.flatMap((row, index) =>
+      errors.contactEmails[row.key] ? [`Contact address ${index + 1}: ${errors.contactEmails[row.key]}`] : [],
+    ),
+    ...(errors.contactList ? [`Contact addresses: ${errors.contactList}`] : []),
+    ...errors.other,
+  ];
+  const whose = own ? 'your' : `${saved.legalName}'s`;
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="profile-heading">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md">
+          <Title order={2} size="h3" id="profile-heading">
+            Profile
+          </Title>
+          <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
+            {status && (
+              <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
+                {status}
+              </Alert>
+            )}
+          </div>
+          {problem !== null && (
+            <ProblemAlert error={problem} title="The profile was not saved" withIssues={!isApiError(problem, 400)} />
+          )}
+
+          <TextInput
+            id="profile-legalName"
+            label={PROFILE_LABELS.legalName}
+            description={`Exactly as it prints on ${own ? 'your' : 'the'} certificates and transcripts: spelling, capitals, accents and middle names.`}
+            required
+            autoComplete={own ? 'name' : 'off'}
+            value={values.legalName}
+            onChange={(event) => set('legalName', event.currentTarget.value)}
+            error={fieldError('legalName')}
+            maxLength={200}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <TextInput
+              id="profile-birthDate"
+              label={PROFILE_LABELS.birthDate}
+              description="Kept private and not shown again: it serves only to find duplicate records. Leave empty to keep the one on file."
+              type="date"
+              autoComplete={own ? 'bday' : 'off'}
+              value={values.birthDate}
+              onChange={(event) => set('birthDate', event.currentTarget.value)}
+              error={fieldError('birthDate')}
+            />
+            <TextInput
+              id="profile-city"
+              label={PROFILE_LABELS.city}
+              description="Optional"
+              autoComplete={own ? 'address-level2' : 'off'}
+              value={values.city}
+              onChange={(event) => set('city', event.currentTarget.value)}
+              error={fieldError('city')}
+              maxLength={120}
+            />
+            <TextInput
+              id="profile-region"
+              label={PROFILE_LABELS.region}
+              description="Optional"
+              autoComplete={own ? 'address-level1' : 'off'}
+              value={values.region}
+              onChange={(event) => set('region', event.currentTarget.value)}
+              error={fieldError('region')}
+              maxLength={120}
+            />
+          </SimpleGrid>
+
+          <Fieldset legend="Contact e-mail addresses" variant="filled" p="sm">
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                Where the body writes to {own ? 'you' : 'this person'}, besides {whose} sign-in addresses. They do not sign in.
+              </Text>
+              {values.contactEmails.length === 0 && <Text size="sm">No contact address.</Text>}
+              {values.contactEmails.map((row, index) => (
+                <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap">
+                  <TextInput
+                    id={`contact-${row.key}`}
+                    label={`Contact address ${index + 1}`}
+                    type="email"
+                    inputMode="email"
+                    autoComplete="off"
+                    value={row.email}
+                    onChange={(event) => setContact(row.key, event.currentTarget.value)}
+                    error={errors.contactEmails[row.key] ? capitalize(errors.contactEmails[row.key]!) : undefined}
+                    maxLength={320}
+                    style={{ flex: 1, minWidth: 0 }}
+                  />
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    mt={25}
+                    px="xs"
+                    aria-label={`Remove contact address ${index + 1}${row.email ? ` (${row.email})` : ''}`}
+                    onClick={() => {
+                      setValues((current) => ({
+                        ...current,
+                        contactEmails: current.contactEmails.filter((r) => r.key !== row.key),
+                      }));
+                      setStatus('');
+                    }}
+                  >
+                    Remove
+                  </Button>
+                </Group>
+              ))}
+              {errors.contactList && (
+                <Text size="sm" c="red.8">
+                  {capitalize(errors.contactList)}
+                </Text>
+              )}
+              <Button
+                id="contact-add"
+                variant="light"
+                w="fit-content"
+                disabled={values.contactEmails.length >= MAX_CONTACT_EMAILS}
+                onClick={() => {
+                  const row = contactRow();
+                  setValues((current) => ({ ...current, contactEmails: [...current.contactEmails, row] }));
+                  setStatus('');
+                  // Focus the new field once it is drawn.
+                  requestAnimationFrame(() => document.getElementById(`contact-${row.key}`)?.focus());
+                }}
+              >
+                Add a contact address
+              </Button>
+            </Stack>
+          </Fieldset>
+
+          {admin ? (
+            <Checkbox
+              id="profile-member"
+              label={PROFILE_LABELS.member}
+              description="Only the body's administrators change this."
+              checked={values.member}
+              onChange={(event) => set('member', event.currentTarget.checked)}
+              error={fieldError('member')}
+            />
+          ) : (
+            <Text size="sm">
+              {PROFILE_LABELS.member}: <strong>{saved.member ? 'yes' : 'no'}</strong>. Only the body&apos;s administrators change
+              this.
+            </Text>
+          )}
+
+          {summary.length > 0 && (
+            <List size="sm" c="red.8" role="alert">
+              {summary.map((line) => (
+                <List.Item key={line}>{line}</List.Item>
+              ))}
+            </List>
+          )}
+
+          <Group justify="flex-end">
+            <Button type="submit" loading={saving}>
+              Save profile
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

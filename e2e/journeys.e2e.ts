@@ -129,7 +129,16 @@ describe('a profile change', () => {
     await city.fill('Boulder');
     await page.getByLabel('State or region').fill('CO');
     await page.getByRole('button', { name: 'Save profile' }).click();
-    await expect.poll(() => page.getByRole('status').getByText(/Profile saved/).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .getByText(/Profile saved/)
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
     await shot(page, '07-profile-saved');
     await page.reload();
     await expect.poll(() => page.getByLabel('City').inputValue(), { timeout: 15_000 }).toBe('Boulder');

@@ -1,5 +1,5 @@
 import { RecertError } from '../core/errors';
-import { isMemberOf, personIdIn, rolesIn, type Actor } from './accounts/actor';
+import { isMemberOf, personIdIn, providerIdIn, rolesIn, type Actor } from './accounts/actor';
 
 /**
  * Declarative authorization: one policy per entity. `see` decides whether the
@@ -42,7 +42,16 @@ export interface PersonTarget {
 /** The body itself: its programs, its people as a list. */
 export const bodyPolicy: EntityPolicy<
   BodyTarget,
-  'read' | 'search-people' | 'add-people' | 'merge-people' | 'read-overview' | 'reevaluate' | 'review-queue'
+  | 'read'
+  | 'search-people'
+  | 'add-people'
+  | 'merge-people'
+  | 'read-overview'
+  | 'reevaluate'
+  | 'review-queue'
+  | 'list-providers'
+  | 'application-queue'
+  | 'purge-records'
 > = {
   see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
   actions: {
@@ -53,6 +62,9 @@ export const bodyPolicy: EntityPolicy<
     'merge-people': (actor, { bodyId }) => admin(actor, bodyId),
     reevaluate: (actor, { bodyId }) => admin(actor, bodyId),
     'review-queue': (actor, { bodyId }) => staff(actor, bodyId),
+    'list-providers': (actor, { bodyId }) => staff(actor, bodyId),
+    'application-queue': (actor, { bodyId }) => staff(actor, bodyId),
+    'purge-records': (actor, { bodyId }) => admin(actor, bodyId),
   },
 };
 
@@ -76,5 +88,55 @@ export const activityPolicy: EntityPolicy<PersonTarget, 'read' | 'write' | 'revi
     write: (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
     // Nobody decides on their own activity, staff included.
     review: (actor, { bodyId, personId }) => staff(actor, bodyId) && !self(actor, bodyId, personId),
+  },
+};
+
+export interface ProviderTarget {
+  bodyId: string;
+  providerId: string;
+}
+const ownProvider = (actor: Actor, bodyId: string, providerId: string) => providerIdIn(actor, bodyId) === providerId;
+
+/**
+ * A CE provider and what belongs to it (applications, offerings' rosters).
+ * Its own users act for it; staff see every provider; other providers and
+ * certificants do not learn that it exists.
+ */
+export const providerPolicy: EntityPolicy<
+  ProviderTarget,
+  'read' | 'update' | 'note' | 'change-status' | 'manage-api-key' | 'report-attendance' | 'appeal'
+> = {
+  see: (actor, { bodyId, providerId }) => staff(actor, bodyId) || ownProvider(actor, bodyId, providerId),
+  actions: {
+    read: () => true,
+    update: (actor, { bodyId, providerId }) => admin(actor, bodyId) || ownProvider(actor, bodyId, providerId),
+    note: (actor, { bodyId }) => staff(actor, bodyId),
+    // Warn, suspend, terminate or reinstate: a decision of the body's admins.
+    'change-status': (actor, { bodyId }) => admin(actor, bodyId),
+    'manage-api-key': (actor, { bodyId, providerId }) => ownProvider(actor, bodyId, providerId),
+    'report-attendance': (actor, { bodyId, providerId }) => ownProvider(actor, bodyId, providerId),
+    appeal: (actor, { bodyId, providerId }) => ownProvider(actor, bodyId, providerId),
+  },
+};
+
+/** A provider's pre-approval application: the provider drafts and submits; staff coordinate, vote and decide. */
+export const applicationPolicy: EntityPolicy<ProviderTarget, 'read' | 'edit' | 'coordinate' | 'vote'> = {
+  see: providerPolicy.see,
+  actions: {
+    read: () => true,
+    edit: (actor, { bodyId, providerId }) => ownProvider(actor, bodyId, providerId),
+    coordinate: (actor, { bodyId }) => staff(actor, bodyId),
+    // Being assigned is checked by the use case; here: committee members are the body's reviewers and admins.
+    vote: (actor, { bodyId }) => staff(actor, bodyId),
+  },
+};
+
+/** A provider's appeal of a termination: the Review and Appeals Committee (staff) is assigned and votes. */
+export const appealPolicy: EntityPolicy<ProviderTarget, 'read' | 'assign' | 'vote'> = {
+  see: providerPolicy.see,
+  actions: {
+    read: () => true,
+    assign: (actor, { bodyId }) => admin(actor, bodyId),
+    vote: (actor, { bodyId }) => staff(actor, bodyId),
   },
 };

@@ -70,7 +70,12 @@ export function chosenBody(me: Me, choice: string | null = storedBody()): string
   return choice !== null && bodies.includes(choice) ? choice : (bodies[0] ?? null);
 }
 
-const ROLE_NAMES: Record<Role, string> = { certificant: 'certificant', reviewer: 'reviewer', admin: 'administrator' };
+const ROLE_NAMES: Record<Role, string> = {
+  certificant: 'certificant',
+  reviewer: 'reviewer',
+  admin: 'administrator',
+  provider: 'CE provider',
+};
 
 export function describeRoles(me: Me, bodyId: string): string {
   return [...rolesIn(me, bodyId)].map((role) => ROLE_NAMES[role]).join(', ');

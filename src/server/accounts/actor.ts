@@ -5,6 +5,8 @@ export interface Membership {
   bodyName: string;
   role: Role;
   personId: string | null;
+  /** The provider a `provider` membership acts for. */
+  providerId: string | null;
 }
 
 /** Who is making a request: the signed-in user and their roles per body. */
@@ -24,4 +26,8 @@ export function personIdIn(actor: Actor | null, bodyId: string): string | null {
 
 export function isMemberOf(actor: Actor | null, bodyId: string): boolean {
   return rolesIn(actor, bodyId).size > 0;
+}
+
+export function providerIdIn(actor: Actor | null, bodyId: string): string | null {
+  return actor?.memberships.find((m) => m.bodyId === bodyId && m.role === 'provider')?.providerId ?? null;
 }

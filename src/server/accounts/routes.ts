@@ -14,7 +14,13 @@ import { signIn } from './sign-in';
 const meSchema = z.object({
   user: z.object({ id: z.uuid(), displayName: z.string() }),
   memberships: z.array(
-    z.object({ bodyId: z.string(), bodyName: z.string(), role: z.enum(ROLES), personId: z.uuid().nullable() }),
+    z.object({
+      bodyId: z.string(),
+      bodyName: z.string(),
+      role: z.enum(ROLES),
+      personId: z.uuid().nullable(),
+      providerId: z.uuid().nullable(),
+    }),
   ),
   csrfToken: z.string(),
 });

@@ -44,7 +44,13 @@ export async function actorForSession(db: DbOrTx, token: string, now: Date): Pro
     .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, now)));
   if (!row || row.disabledAt) return null;
   const roles = await db
-    .select({ bodyId: memberships.bodyId, bodyName: bodies.name, role: memberships.role, personId: memberships.personId })
+    .select({
+      bodyId: memberships.bodyId,
+      bodyName: bodies.name,
+      role: memberships.role,
+      personId: memberships.personId,
+      providerId: memberships.providerId,
+    })
     .from(memberships)
     .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
     .where(eq(memberships.userId, row.userId));

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { builtinBodies, builtinPolicies } from '../../core/policies/builtin/index';
+import type { BodyInput } from '../../core/policies/body-schema';
 import { createPolicyRegistry, type PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db, DbOrTx } from '../db/database';
 import { bodies, policyVersions, programs } from '../db/schema/bodies';
@@ -42,7 +43,7 @@ export class PolicyStore {
       );
     return createPolicyRegistry(
       current.map((row) => row.policy),
-      bodyRows.map((row) => ({ id: row.id, name: row.name, timeZone: row.timeZone })),
+      bodyRows.map((row) => row.document as BodyInput),
     );
   }
 }
@@ -52,8 +53,9 @@ export async function installBuiltinPolicies(db: DbOrTx): Promise<void> {
   const registry = createPolicyRegistry(builtinPolicies, builtinBodies);
   await db
     .insert(bodies)
-    .values(registry.bodies().map((body) => ({ id: body.id, name: body.name, timeZone: body.timeZone })))
-    .onConflictDoNothing();
+    .values(builtinBodies.map((body) => ({ id: body.id, name: body.name, timeZone: body.timeZone, document: body })))
+    // Installations from before body documents were stored get the built-in one; an edited document stays.
+    .onConflictDoUpdate({ target: bodies.id, set: { document: sql`excluded.document` }, where: sql`${bodies.document} is null` });
   await db
     .insert(programs)
     .values(

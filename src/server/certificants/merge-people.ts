@@ -6,6 +6,7 @@ import { refreshPerson } from '../compliance/reevaluate';
 import type { Db, DbOrTx } from '../db/database';
 import { memberships } from '../db/schema/accounts';
 import { activities, evidenceFiles } from '../db/schema/activities';
+import { attendance } from '../db/schema/providers';
 import { certifications, people, personMerges, type MergeMoved } from '../db/schema/people';
 import type { PersonRow } from './load-person-record';
 
@@ -14,7 +15,7 @@ import type { PersonRow } from './load-person-record';
  * The merge moves each of these; a test fails when a new table with a
  * person_id column is not listed here, so a later feature cannot be left behind.
  */
-export const PERSON_RECORD_TABLES = ['certifications', 'activities', 'evidence_files', 'memberships'] as const;
+export const PERSON_RECORD_TABLES = ['certifications', 'activities', 'evidence_files', 'memberships', 'attendance'] as const;
 /** Tables with a person_id that a merge must not move: history stays where it was written. */
 export const PERSON_HISTORY_TABLES = ['audit_log'] as const;
 
@@ -86,6 +87,11 @@ export async function mergePeople(options: {
       .set({ personId: survivorId })
       .where(and(eq(evidenceFiles.bodyId, bodyId), eq(evidenceFiles.personId, mergedId)))
       .returning({ id: evidenceFiles.id });
+    const movedAttendance = await tx
+      .update(attendance)
+      .set({ personId: survivorId })
+      .where(and(eq(attendance.bodyId, bodyId), eq(attendance.personId, mergedId)))
+      .returning({ id: attendance.id });
     const movedSignIns = await tx
       .update(memberships)
       .set({ personId: survivorId })
@@ -108,6 +114,7 @@ export async function mergePeople(options: {
       keptApartPrograms: keptApart.map((row) => row.programId),
       activityIds: movedActivities.map((row) => row.id),
       evidenceIds: movedEvidence.map((row) => row.id),
+      attendanceIds: movedAttendance.map((row) => row.id),
       membershipUserIds: movedSignIns.map((row) => row.userId),
       survivorContactEmailsBefore: survivor.contactEmails,
     };

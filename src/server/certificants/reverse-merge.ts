@@ -6,6 +6,7 @@ import { refreshPerson } from '../compliance/reevaluate';
 import type { Db } from '../db/database';
 import { memberships } from '../db/schema/accounts';
 import { activities, evidenceFiles } from '../db/schema/activities';
+import { attendance } from '../db/schema/providers';
 import { certifications, people, personMerges } from '../db/schema/people';
 import { lockPeople } from './merge-people';
 
@@ -64,6 +65,12 @@ export async function reverseMerge(options: {
         .set({ personId: mergedId })
         .where(and(eq(evidenceFiles.bodyId, bodyId), inArray(evidenceFiles.activityId, moved.activityIds)));
     }
+    const attendanceIds = moved.attendanceIds ?? [];
+    if (attendanceIds.length > 0)
+      await tx
+        .update(attendance)
+        .set({ personId: mergedId })
+        .where(and(eq(attendance.bodyId, bodyId), eq(attendance.personId, survivorId), inArray(attendance.id, attendanceIds)));
     if (moved.membershipUserIds.length > 0)
       await tx
         .update(memberships)

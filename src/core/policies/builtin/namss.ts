@@ -6,7 +6,23 @@ export const namssBody: BodyInput = {
   id: 'namss',
   name: 'National Association Medical Staff Services',
   timeZone: 'America/New_York',
-  configurable: [{ path: 'timeZone', reason: 'seed 003 gives no time zone for "end of the business day"' }],
+  providers: {
+    decisionDays: 42,
+    confirmationDays: 30,
+    recordsYears: 6,
+    appealDays: 30,
+    recurringApprovalYears: 2,
+    applicationFee: 0,
+    currency: 'USD',
+    approvalCodePrefix: 'NAMSS',
+  },
+  configurable: [
+    { path: 'timeZone', reason: 'seed 003 gives no time zone for "end of the business day"' },
+    {
+      path: 'providers',
+      reason: 'seed 003 describes NAMSS-approved CE but not how providers apply; the SER program (seed 002) is the model',
+    },
+  ],
 };
 
 const NAMSS_APPROVED =

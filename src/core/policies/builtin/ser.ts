@@ -6,7 +6,23 @@ export const serBody: BodyInput = {
   id: 'ser',
   name: 'Society for Ecological Restoration',
   timeZone: 'America/New_York',
-  configurable: [{ path: 'timeZone', reason: 'seed 002 gives no time zone' }],
+  // Seed 002: decisions within six weeks, confirmations within 30 days, records kept six years,
+  // appeals within 30 days, recurring courses approved for two years, no fee today.
+  providers: {
+    decisionDays: 42,
+    confirmationDays: 30,
+    recordsYears: 6,
+    appealDays: 30,
+    recurringApprovalYears: 2,
+    applicationFee: 0,
+    currency: 'USD',
+    approvalCodePrefix: 'SER',
+  },
+  configurable: [
+    { path: 'timeZone', reason: 'seed 002 gives no time zone' },
+    { path: 'providers.applicationFee', reason: 'seed 002: no fee today; fees may come' },
+    { path: 'providers.approvalCodePrefix', reason: 'seed 002 does not say how approval codes look' },
+  ],
 };
 
 const SEED_SILENT = 'seed 002 describes provider pre-approval, not the CERP renewal rule';

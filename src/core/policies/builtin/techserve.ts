@@ -6,7 +6,24 @@ export const techserveBody: BodyInput = {
   id: 'techserve',
   name: 'TechServe Alliance',
   timeZone: 'America/New_York',
-  configurable: [{ path: 'timeZone', reason: 'the seeds give no time zone; the office phone is in Virginia' }],
+  providers: {
+    decisionDays: 42,
+    confirmationDays: 30,
+    recordsYears: 6,
+    appealDays: 30,
+    recurringApprovalYears: 2,
+    applicationFee: 0,
+    currency: 'USD',
+    approvalCodePrefix: 'TSA',
+  },
+  configurable: [
+    { path: 'timeZone', reason: 'the seeds give no time zone; the office phone is in Virginia' },
+    {
+      path: 'providers',
+      reason:
+        'the seeds give advance approval of outside events but no provider program; the SER program (seed 002) is the model',
+    },
+  ],
 };
 
 const SOURCES = ['seeds/000 (Continuing Education)', 'seeds/001 (Certification, FAQs, Program Rules & Fees, Code of Ethics)'];

@@ -23,10 +23,13 @@ export const userEmails = pgTable(
   (t) => [index('user_emails_user_idx').on(t.userId)],
 );
 
-export const ROLES = ['certificant', 'reviewer', 'admin'] as const;
+export const ROLES = ['certificant', 'reviewer', 'admin', 'provider'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A user's role in one body; a certificant's membership names their person record there. */
+/**
+ * A user's role in one body; a certificant's membership names their person
+ * record there, a provider user's names their provider.
+ */
 export const memberships = pgTable(
   'memberships',
   {
@@ -34,6 +37,7 @@ export const memberships = pgTable(
     userId: uuid('user_id').notNull(),
     role: text('role').$type<Role>().notNull(),
     personId: uuid('person_id'),
+    providerId: uuid('provider_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.bodyId, t.userId, t.role] }), index('memberships_user_idx').on(t.userId)],

@@ -5,6 +5,8 @@ export const bodies = pgTable('bodies', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull(),
+  /** The whole body document (core/policies/body-schema.ts): its provider program and what is configurable. */
+  document: jsonb('document'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -105,6 +105,8 @@ export interface MergeMoved {
   keptApartPrograms: string[];
   activityIds: string[];
   evidenceIds: string[];
+  /** Providers' attendance rows matched to the merged record (absent in merges from before attendance existed). */
+  attendanceIds?: string[];
   membershipUserIds: string[];
   survivorContactEmailsBefore: string[];
 }

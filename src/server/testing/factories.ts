@@ -14,7 +14,7 @@ export interface UserSpec {
   extraEmails?: string[];
   password?: string;
   displayName?: string;
-  roles?: { bodyId: string; role: Role; personId?: string | null }[];
+  roles?: { bodyId: string; role: Role; personId?: string | null; providerId?: string | null }[];
 }
 
 export async function buildUser(db: DbOrTx, spec: UserSpec = {}) {
@@ -32,9 +32,15 @@ export async function buildUser(db: DbOrTx, spec: UserSpec = {}) {
     .insert(userEmails)
     .values([email, ...(spec.extraEmails ?? [])].map((address) => ({ email: address.toLowerCase(), userId: id })));
   if (spec.roles?.length) {
-    await db
-      .insert(memberships)
-      .values(spec.roles.map((r) => ({ bodyId: r.bodyId, userId: id, role: r.role, personId: r.personId ?? null })));
+    await db.insert(memberships).values(
+      spec.roles.map((r) => ({
+        bodyId: r.bodyId,
+        userId: id,
+        role: r.role,
+        personId: r.personId ?? null,
+        providerId: r.providerId ?? null,
+      })),
+    );
   }
   return { id, email, password: spec.password ?? 'correct horse battery' };
 }

@@ -67,7 +67,18 @@ describe('audit words', () => {
     expect(formatAuditValue(2.5)).toBe('2.5');
     expect(formatAuditValue(['a@x.org', 'b@x.org'])).toBe('a@x.org, b@x.org');
     expect(formatAuditValue([])).toBe('(none)');
-    expect(formatAuditValue({ b: 1, a: [2] })).toBe('{"a":[2],"b":1}');
+    expect(formatAuditValue({ b: { c: 1 } })).toBe('{"b":{"c":1}}');
+  });
+
+  it('formats a record field by field, counting lists of ids', () => {
+    expect(
+      formatAuditValue({
+        activityIds: ['d340f444-66d0-4ba5-8f9a-44d1f91be74a', 'fdd1f1ce-afe5-4b96-a91f-14cc7dd32911'],
+        keptApartPrograms: ['namss/cpcs'],
+        evidenceIds: [],
+        survivorContactEmailsBefore: null,
+      }),
+    ).toBe('Activity ids: 2 · Kept apart programs: namss/cpcs · Evidence ids: (none) · Survivor contact emails before: (none)');
   });
 
   it('writes JSON with keys in order', () => {

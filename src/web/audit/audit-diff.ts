@@ -100,14 +100,27 @@ function kindOf(before: unknown, after: unknown): DiffLine['kind'] {
   return absent(before) ? 'added' : absent(after) ? 'removed' : 'changed';
 }
 
-/** A value for people: "(none)", "yes", "a@x.org, b@y.org", text as it is, anything else as compact JSON. */
-export function formatAuditValue(value: unknown): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isPrimitive = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/**
+ * A value for people: "(none)", "yes", "a@x.org, b@x.org", text as it is; a record field by field
+ * ("Activity ids: 3 · Kept apart programs: (none)", lists of ids counted); anything else as compact JSON.
+ */
+export function formatAuditValue(value: unknown, nested = false): string {
   if (value === undefined || value === null || value === '') return '(none)';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) {
-    return value.length === 0 ? '(none)' : value.join(', ');
+  if (Array.isArray(value) && value.every(isPrimitive)) {
+    if (value.length === 0) return '(none)';
+    if (value.every((item) => typeof item === 'string' && UUID.test(item))) return String(value.length);
+    return value.join(', ');
+  }
+  if (isRecord(value) && !nested && Object.values(value).every((v) => v === null || isPrimitive(v) || Array.isArray(v))) {
+    return Object.entries(value)
+      .map(([key, v]) => `${fieldLabel(key)}: ${formatAuditValue(v, true)}`)
+      .join(' · ');
   }
   return canonicalJson(value);
 }

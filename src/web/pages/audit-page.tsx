@@ -31,6 +31,8 @@ const KIND_COLORS: Record<string, string> = { added: 'green', removed: 'red', ch
 
 function Diff({ entry }: { entry: AuditEntryView }) {
   const lines = diffRecords(entry.before, entry.after);
+  // "set" and "emptied" mean something only when a record is compared with itself, not when it is added or removed.
+  const compared = entry.before !== null && entry.before !== undefined && entry.after !== null && entry.after !== undefined;
   if (lines.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -56,7 +58,7 @@ function Diff({ entry }: { entry: AuditEntryView }) {
             <Table.Tr key={line.key}>
               <Table.Th scope="row" fw={500}>
                 {line.label}
-                {line.kind !== 'changed' && (
+                {compared && line.kind !== 'changed' && (
                   <Badge ml={6} size="xs" variant="light" color={KIND_COLORS[line.kind]} tt="none">
                     {line.kind === 'added' ? 'set' : 'emptied'}
                   </Badge>

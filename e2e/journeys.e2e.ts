@@ -177,3 +177,55 @@ describe('a profile change', () => {
     await context.close();
   }, 60_000);
 });
+
+describe('likely duplicates', () => {
+  it('an admin merges the demo duplicate of Sam Okafor, then reverses the merge', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'admin@namss.demo');
+    await page.getByRole('link', { name: 'Likely duplicates' }).click();
+    const pair = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /Sam Okafor and .*SAM OKAFOR|SAM OKAFOR and .*Sam Okafor/ }) });
+    await expect.poll(() => pair.count(), { timeout: 15_000 }).toBe(1);
+    await pair.getByRole('radio', { name: /^Keep .* Sam Okafor$/ }).check();
+    await pair.getByLabel('Reason for the merge').fill('Keyed in twice from a paper file; same e-mail address');
+    await pair.getByRole('button', { name: 'Review the merge' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge these two records?' });
+    await expect.poll(() => dialog.getByText(/3 CE activities, with their evidence files/).count(), { timeout: 15_000 }).toBe(1);
+    expect(await dialog.getByText(/can be reversed/).count()).toBe(1);
+    await shot(page, '10-merge-confirm');
+    await dialog.getByRole('button', { name: 'Merge records' }).click();
+    const status = page.getByRole('status');
+    await expect
+      .poll(() => status.getByText(/was merged into .* Sam Okafor: moved .*3 CE activities/).count(), { timeout: 15_000 })
+      .toBe(1);
+    await expect.poll(() => pair.count()).toBe(0);
+    await expect.poll(() => dialog.count()).toBe(0);
+    await shot(page, '11-merged');
+
+    await page.getByRole('button', { name: /^Reverse the merge of .*SAM OKAFOR into .*Sam Okafor$/ }).click();
+    const reverse = page.getByRole('dialog', { name: 'Reverse this merge?' });
+    await reverse.getByLabel('Reason for reversing').fill('Checking the reversal in the journey');
+    await reverse.getByRole('button', { name: 'Reverse merge' }).click();
+    await expect.poll(() => status.getByText(/are separate records again/).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => pair.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Reversed on' }).count()).toBe(1);
+    await expect.poll(() => reverse.count()).toBe(0);
+    await shot(page, '12-merge-reversed');
+
+    // The page and the merged-in person's audit log fit a phone.
+    await page.setViewportSize({ width: 390, height: 900 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await shot(page, '13-phone-duplicates');
+    await pair.getByRole('link', { name: 'Sam Okafor', exact: true }).click();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Another record merged into this one' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await shot(page, '14-phone-audit-log');
+    await context.close();
+  }, 90_000);
+});

@@ -108,6 +108,12 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/reviews-page'), 'ReviewsPage'),
 });
 
+const duplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/duplicates',
+  component: lazyRouteComponent(() => import('./pages/duplicates-page'), 'DuplicatesPage'),
+});
+
 const personRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/bodies/$bodyId/people/$personId',
@@ -156,6 +162,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     overviewRoute,
     reviewsRoute,
+    duplicatesRoute,
   ]),
 ]);
 

@@ -148,7 +148,15 @@ export function AppLayout() {
                     </>
                   )}
                   {admin && (
-                    <NavLinkLink to="/bodies/$bodyId/people/add" params={{ bodyId }} label="Add certificants" onClick={close} />
+                    <>
+                      <NavLinkLink to="/bodies/$bodyId/people/add" params={{ bodyId }} label="Add certificants" onClick={close} />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/duplicates"
+                        params={{ bodyId }}
+                        label="Likely duplicates"
+                        onClick={close}
+                      />
+                    </>
                   )}
                   {personId === null && <NavLinkLink to="/account" label="My sign-in addresses" onClick={close} />}
                 </Box>

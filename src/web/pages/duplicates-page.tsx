@@ -1,0 +1,540 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Modal,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { isApiError } from '../api/client';
+import {
+  duplicatesQuery,
+  invalidateBodyPeople,
+  mergePeople,
+  mergesQuery,
+  reverseMerge,
+  type DuplicatePair,
+  type MergeView,
+} from '../api/queries';
+import { AnchorLink } from '../components/links';
+import { ProblemAlert } from '../components/problem-alert';
+import { capitalize, formatDateTime, formatDay, formatNumber } from '../format';
+import { StaffOnly } from '../layout/route-states';
+import { useSession } from '../layout/session-context';
+import { count, mergePlan, movedText, reasonText, who, type MergePlan } from '../merges/merge-plan';
+import { programLabel } from '../programs';
+import { bodyNameOf, isAdminIn } from '../session';
+
+const route = getRouteApi('/_app/bodies/$bodyId/duplicates');
+
+type Side = DuplicatePair['a'];
+
+/** The server's message for the reason, when it names it ("body.reason"). */
+function reasonIssue(error: unknown): string | undefined {
+  if (!isApiError(error, 400)) return undefined;
+  const issue = error.errors.find((e) => /(^|\.)reason$/.test(e.path));
+  return issue ? capitalize(issue.message) : undefined;
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start">
+      <Text component="dt" size="sm" c="dimmed" miw="6.5rem">
+        {term}
+      </Text>
+      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+/** One record of a pair, with the radio that makes it the one that stays. */
+function SideCard({ bodyId, side, chosen }: { bodyId: string; side: Side; chosen: boolean }) {
+  return (
+    <Paper withBorder p="sm" bg={chosen ? 'teal.0' : undefined} style={{ minWidth: 0 }}>
+      <Stack gap="xs">
+        <Radio value={side.id} label={`Keep ${who(side)}`} fw={600} />
+        <Stack component="dl" gap={4} m={0}>
+          <Fact term="Number">{side.number}</Fact>
+          <Fact term="Legal name">
+            <AnchorLink to="/bodies/$bodyId/people/$personId" params={{ bodyId, personId: side.id }}>
+              {side.legalName}
+            </AnchorLink>
+          </Fact>
+          <Fact term="Birth date">{side.birthDate ? formatDay(side.birthDate) : 'not given'}</Fact>
+          <Fact term="City">{[side.city, side.region].filter(Boolean).join(', ') || 'not given'}</Fact>
+          <Fact term="E-mails">{side.emails.length > 0 ? side.emails.join(', ') : 'none'}</Fact>
+          <Fact term="Programs">
+            {side.programs.length > 0
+              ? side.programs.map((p) => `${programLabel(p.program)}, awarded ${formatDay(p.awarded)}`).join('; ')
+              : 'none'}
+          </Fact>
+          <Fact term="CE activities">{formatNumber(side.activities)}</Fact>
+          <Fact term="Created">{formatDateTime(side.createdAt)}</Fact>
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** What the confirmation says will happen: everything that moves, what stays apart, and that it can be undone. */
+function PlanText({ plan }: { plan: MergePlan }) {
+  const { survivor, merged } = plan;
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        <strong>{who(merged)}</strong> will be merged into <strong>{who(survivor)}</strong>, which keeps its number, legal name
+        and profile. What moves to {who(survivor)}:
+      </Text>
+      <List size="sm" spacing={4}>
+        <List.Item>
+          {plan.moving.length === 0
+            ? 'No certification.'
+            : `${capitalize(count(plan.moving.length, 'certification', 'certifications'))}: ${plan.moving
+                .map((p) => `${programLabel(p.program)}, awarded ${formatDay(p.awarded)}`)
+                .join('; ')}.`}
+        </List.Item>
+        <List.Item>
+          {plan.activities === 0
+            ? 'No CE activity.'
+            : `${capitalize(count(plan.activities, 'CE activity', 'CE activities'))}, with their evidence files.`}
+        </List.Item>
+        <List.Item>
+          Whoever signs in to {merged.number} will sign in to {survivor.number} instead.
+        </List.Item>
+        <List.Item>
+          {plan.newEmails.length === 0
+            ? 'No new e-mail address: contact addresses are joined.'
+            : `Contact addresses are joined (new to ${survivor.number}: ${plan.newEmails.join(', ')}).`}
+        </List.Item>
+      </List>
+      {plan.keptApart.length > 0 && (
+        <Text size="sm">
+          Both hold {plan.keptApart.map(programLabel).join(' and ')}: each record keeps its own certification of{' '}
+          {plan.keptApart.length === 1 ? 'it' : 'them'}; {merged.number}&apos;s does not move.
+        </Text>
+      )}
+      <Text size="sm">
+        {merged.number} is not deleted: it leaves the search and points to {survivor.number}. The merge can be reversed under
+        &ldquo;Past merges&rdquo; on this page, which moves everything back.
+      </Text>
+    </Stack>
+  );
+}
+
+function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; onMerged: (merge: MergeView) => Promise<void> }) {
+  const { bodyId, pair, index } = props;
+  const phone = useMediaQuery('(max-width: 36em)');
+  const [survivorId, setSurvivorId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ survivor?: string; reason?: string }>({});
+  const [confirming, setConfirming] = useState(false);
+  const reasonId = `merge-reason-${index}`;
+  const headingId = `pair-${index}`;
+
+  const merge = useMutation({
+    mutationFn: (plan: MergePlan) =>
+      mergePeople(bodyId, { survivorId: plan.survivor.id, mergedId: plan.merged.id, reason: reason.trim() }),
+    onSuccess: async (result) => {
+      setConfirming(false);
+      await props.onMerged(result);
+    },
+    onError: (error) => {
+      const message = reasonIssue(error);
+      if (message) {
+        setConfirming(false);
+        setErrors({ reason: message });
+        document.getElementById(reasonId)?.focus();
+      }
+    },
+  });
+
+  function review(event: FormEvent) {
+    event.preventDefault();
+    const found = {
+      survivor: survivorId === null ? 'Choose the record that stays' : undefined,
+      reason: reason.trim() === '' ? 'Say why these two records are one person' : undefined,
+    };
+    setErrors(found);
+    if (found.survivor) {
+      document.getElementById(`${headingId}-choice`)?.querySelector('input')?.focus();
+      return;
+    }
+    if (found.reason) {
+      document.getElementById(reasonId)?.focus();
+      return;
+    }
+    merge.reset();
+    setConfirming(true);
+  }
+
+  const plan = survivorId === null ? null : mergePlan(pair, survivorId);
+
+  return (
+    <Card component="li" withBorder padding="md" aria-labelledby={headingId}>
+      <form onSubmit={review} noValidate>
+        <Stack gap="sm">
+          <div>
+            <Title order={3} size="h5" id={headingId}>
+              {who(pair.a)} and {who(pair.b)}
+            </Title>
+            <Group gap={6} mt={4}>
+              {pair.reasons.map((reason) => (
+                <Badge key={reasonText(reason)} variant="light" color="yellow" tt="none">
+                  {reasonText(reason)}
+                </Badge>
+              ))}
+            </Group>
+          </div>
+          <Radio.Group
+            id={`${headingId}-choice`}
+            label="Which record stays?"
+            description="The one that stays keeps its number, legal name and profile; the other one's records move to it."
+            value={survivorId}
+            onChange={(value) => {
+              setSurvivorId(value);
+              setErrors((current) => ({ ...current, survivor: undefined }));
+            }}
+            error={errors.survivor}
+            required
+          >
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
+              <SideCard bodyId={bodyId} side={pair.a} chosen={survivorId === pair.a.id} />
+              <SideCard bodyId={bodyId} side={pair.b} chosen={survivorId === pair.b.id} />
+            </SimpleGrid>
+          </Radio.Group>
+          <Textarea
+            id={reasonId}
+            label="Reason for the merge"
+            description="Kept with the merge and in both people's audit logs."
+            required
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              if (errors.reason) setErrors((current) => ({ ...current, reason: undefined }));
+            }}
+            error={errors.reason}
+          />
+          {merge.error && !confirming && !reasonIssue(merge.error) && (
+            <ProblemAlert error={merge.error} title="The records were not merged" />
+          )}
+          <Group>
+            <Button type="submit" variant="light" color="orange">
+              Review the merge
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+
+      <Modal
+        opened={confirming && plan !== null}
+        onClose={() => !merge.isPending && setConfirming(false)}
+        title="Merge these two records?"
+        size="lg"
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {plan && (
+          <Stack>
+            <PlanText plan={plan} />
+            <Text size="sm">
+              <strong>Reason:</strong> {reason.trim()}
+            </Text>
+            {merge.error && <ProblemAlert error={merge.error} title="The records were not merged" />}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setConfirming(false)} disabled={merge.isPending} data-autofocus>
+                Cancel
+              </Button>
+              <Button color="orange" onClick={() => merge.mutate(plan)} loading={merge.isPending}>
+                Merge records
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Card>
+  );
+}
+
+function ReverseForm(props: { merge: MergeView; onReverse: (reason: string) => Promise<unknown>; onCancel: () => void }) {
+  const { merge } = props;
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [problem, setProblem] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim() === '') {
+      setError('Say why the merge is reversed');
+      document.getElementById('reverse-reason')?.focus();
+      return;
+    }
+    setSaving(true);
+    setProblem(null);
+    try {
+      await props.onReverse(reason.trim());
+    } catch (failure) {
+      const message = reasonIssue(failure);
+      if (message) {
+        setError(message);
+        document.getElementById('reverse-reason')?.focus();
+      } else setProblem(failure);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack>
+        <Text size="sm">
+          What moved to {who(merge.survivor)} goes back to {who(merge.merged)}: {movedText(merge.moved)}. {merge.merged.number}{' '}
+          shows in the search again, and the two records are separate as before.
+        </Text>
+        {problem !== null && <ProblemAlert error={problem} title="The merge was not reversed" />}
+        <Textarea
+          id="reverse-reason"
+          data-autofocus
+          label="Reason for reversing"
+          description="Kept with the merge and in both people's audit logs."
+          required
+          autosize
+          minRows={3}
+          maxLength={1000}
+          value={reason}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            if (error) setError(undefined);
+          }}
+          error={error}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={props.onCancel} disabled={saving}>
+            Cancel
+          </Button>
+          <Button type="submit" color="orange" loading={saving}>
+            Reverse merge
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function MergeItem(props: { bodyId: string; merge: MergeView; myId: string; onReverse: () => void }) {
+  const { bodyId, merge, myId } = props;
+  const headingId = `merge-${merge.id}`;
+  const byWhom = (userId: string | null) => (userId !== null && userId === myId ? ' by you' : '');
+  return (
+    <Card component="li" withBorder padding="md" aria-labelledby={headingId}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Title order={3} size="h5" id={headingId}>
+            {who(merge.merged)} into {who(merge.survivor)}
+          </Title>
+          {merge.reversedAt ? (
+            <Badge color="gray" variant="light" tt="none">
+              Reversed
+            </Badge>
+          ) : (
+            <Badge color="teal" variant="light" tt="none">
+              In effect
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm">
+          Merged on {formatDateTime(merge.mergedAt)}
+          {byWhom(merge.mergedBy)}: {merge.reason}
+        </Text>
+        <Text size="sm" c="dimmed">
+          Moved {movedText(merge.moved)}.
+          {merge.keptApart.length > 0 ? ` Kept apart: ${merge.keptApart.map(programLabel).join(', ')}.` : ''}
+        </Text>
+        {merge.reversedAt && (
+          <Text size="sm">
+            Reversed on {formatDateTime(merge.reversedAt)}
+            {byWhom(merge.reversedBy)}: {merge.reverseReason}
+          </Text>
+        )}
+        <Group gap="sm">
+          <AnchorLink to="/bodies/$bodyId/people/$personId" params={{ bodyId, personId: merge.survivor.id }} size="sm">
+            Open {merge.survivor.legalName} ({merge.survivor.number})
+          </AnchorLink>
+          {!merge.reversedAt && (
+            <Button
+              size="xs"
+              variant="default"
+              color="orange"
+              onClick={props.onReverse}
+              aria-label={`Reverse the merge of ${who(merge.merged)} into ${who(merge.survivor)}`}
+            >
+              Reverse
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Admins find records that are likely one person, merge them, and reverse a merge made in error. */
+export function DuplicatesPage() {
+  const { bodyId } = route.useParams();
+  const { me } = useSession();
+  const admin = isAdminIn(me, bodyId);
+  const queryClient = useQueryClient();
+  const phone = useMediaQuery('(max-width: 36em)');
+  const duplicates = useQuery({ ...duplicatesQuery(bodyId), enabled: admin });
+  const merges = useQuery({ ...mergesQuery(bodyId), enabled: admin });
+  const [done, setDone] = useState<{ merge: MergeView; reversed: boolean } | null>(null);
+  const [reversing, setReversing] = useState<MergeView | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  const reverse = useMutation({
+    mutationFn: ({ merge, reason }: { merge: MergeView; reason: string }) => reverseMerge(bodyId, merge.id, reason),
+    onSuccess: async (result) => {
+      await invalidateBodyPeople(queryClient, bodyId);
+      setReversing(null);
+      setDone({ merge: result, reversed: true });
+      statusRef.current?.focus();
+    },
+  });
+
+  async function merged(result: MergeView) {
+    await invalidateBodyPeople(queryClient, bodyId);
+    setDone({ merge: result, reversed: false });
+    // The pair leaves the list: keep the keyboard user's place on the result.
+    statusRef.current?.focus();
+  }
+
+  if (!admin) return <StaffOnly title="Likely duplicates" admins />;
+
+  const pairs = duplicates.data ?? [];
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          Likely duplicates
+        </Title>
+        <Text size="sm" c="dimmed">
+          {bodyNameOf(me, bodyId)}: records that look like one person, because they have the same name and birth date or use the
+          same e-mail address. Merge them so that the person has one record; a merge can be reversed.
+        </Text>
+        <div role="status" aria-live="polite" tabIndex={-1} ref={statusRef} style={{ outline: 'none' }}>
+          {done && (
+            <Alert
+              mt="md"
+              color="green"
+              variant="light"
+              title={done.reversed ? 'Merge reversed' : 'Records merged'}
+              withCloseButton
+              onClose={() => setDone(null)}
+              closeButtonLabel="Dismiss"
+            >
+              {done.reversed
+                ? `${who(done.merge.merged)} and ${who(done.merge.survivor)} are separate records again: ${movedText(done.merge.moved)} went back.`
+                : `${who(done.merge.merged)} was merged into ${who(done.merge.survivor)}: moved ${movedText(done.merge.moved)}.${
+                    done.merge.keptApart.length > 0 ? ` Kept apart: ${done.merge.keptApart.map(programLabel).join(', ')}.` : ''
+                  }`}{' '}
+              <AnchorLink to="/bodies/$bodyId/people/$personId" params={{ bodyId, personId: done.merge.survivor.id }}>
+                Open {done.merge.survivor.legalName}
+              </AnchorLink>
+            </Alert>
+          )}
+        </div>
+      </div>
+
+      <Stack gap="sm" component="section" aria-labelledby="pairs-heading">
+        <Title order={2} size="h3" id="pairs-heading">
+          Pairs to look at
+        </Title>
+        {duplicates.error && <ProblemAlert error={duplicates.error} title="The likely duplicates could not be loaded" />}
+        {duplicates.isPending && !duplicates.error && (
+          <Stack aria-busy="true" aria-label="Loading the likely duplicates">
+            <Skeleton height={220} />
+          </Stack>
+        )}
+        {duplicates.data && (
+          <>
+            <Text fw={500}>
+              {pairs.length === 0
+                ? 'No likely duplicates.'
+                : `${formatNumber(pairs.length)} ${pairs.length === 1 ? 'pair looks' : 'pairs look'} like one person.`}
+            </Text>
+            {pairs.length > 0 && (
+              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Likely duplicate pairs">
+                {pairs.map((pair, index) => (
+                  <PairCard key={`${pair.a.id}/${pair.b.id}`} bodyId={bodyId} pair={pair} index={index} onMerged={merged} />
+                ))}
+              </Stack>
+            )}
+          </>
+        )}
+      </Stack>
+
+      <Stack gap="sm" component="section" aria-labelledby="merges-heading">
+        <Title order={2} size="h3" id="merges-heading">
+          Past merges
+        </Title>
+        {merges.error && <ProblemAlert error={merges.error} title="The past merges could not be loaded" />}
+        {merges.isPending && !merges.error && <Skeleton height={100} aria-label="Loading the past merges" />}
+        {merges.data &&
+          (merges.data.length === 0 ? (
+            <Text size="sm">No merge yet.</Text>
+          ) : (
+            <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Past merges, newest first">
+              {merges.data.map((merge) => (
+                <MergeItem
+                  key={merge.id}
+                  bodyId={bodyId}
+                  merge={merge}
+                  myId={me.user.id}
+                  onReverse={() => {
+                    reverse.reset();
+                    setReversing(merge);
+                  }}
+                />
+              ))}
+            </Stack>
+          ))}
+      </Stack>
+
+      <Modal
+        opened={reversing !== null}
+        onClose={() => !reverse.isPending && setReversing(null)}
+        title="Reverse this merge?"
+        size="lg"
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {reversing && (
+          <ReverseForm
+            key={reversing.id}
+            merge={reversing}
+            onReverse={(reason) => reverse.mutateAsync({ merge: reversing, reason })}
+            onCancel={() => setReversing(null)}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -145,6 +145,8 @@ function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; o
   const [confirming, setConfirming] = useState(false);
   const reasonId = `merge-reason-${index}`;
   const headingId = `pair-${index}`;
+  // The server refused the reason: once the confirmation has closed (and given focus back), go to the field.
+  const focusReasonOnClose = useRef(false);
 
   const merge = useMutation({
     mutationFn: (plan: MergePlan) =>
@@ -156,9 +158,9 @@ function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; o
     onError: (error) => {
       const message = reasonIssue(error);
       if (message) {
+        focusReasonOnClose.current = true;
         setConfirming(false);
         setErrors({ reason: message });
-        document.getElementById(reasonId)?.focus();
       }
     },
   });
@@ -246,6 +248,11 @@ function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; o
       <Modal
         opened={confirming && plan !== null}
         onClose={() => !merge.isPending && setConfirming(false)}
+        onExitTransitionEnd={() => {
+          if (!focusReasonOnClose.current) return;
+          focusReasonOnClose.current = false;
+          document.getElementById(reasonId)?.focus();
+        }}
         title="Merge these two records?"
         size="lg"
         fullScreen={phone}

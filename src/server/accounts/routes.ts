@@ -10,6 +10,7 @@ import { completePasswordReset, requestPasswordReset } from './password-reset';
 import type { SessionCache } from './session-cache';
 import { addEmail, listEmails, removeEmail } from './user-emails';
 import { signIn } from './sign-in';
+import { newPasswordSchema } from './account-schemas';
 
 const meSchema = z.object({
   user: z.object({ id: z.uuid(), displayName: z.string() }),
@@ -91,7 +92,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext, session
         summary: 'Choose a new password with a reset link; every session of the account ends',
         body: z.strictObject({
           token: z.string().min(10).max(200),
-          password: z.string().min(10, 'must be at least 10 characters').max(1000),
+          password: newPasswordSchema,
         }),
         response: { 204: z.null() },
       },

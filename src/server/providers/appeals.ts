@@ -1,0 +1,219 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { addDays } from '../compliance/date-math';
+import { dateAt } from '../../core/dates/today';
+import { RecertError } from '../../core/errors';
+import { recordAudit } from '../audit/record-audit';
+import type { Db, DbOrTx } from '../db/database';
+import { memberships } from '../db/schema/accounts';
+import { appealVotes, offerings, providerAppeals, providerNotices } from '../db/schema/providers';
+import type { Mailer } from '../mail/mailer';
+import { setProviderStatus } from './record-notice';
+import { loadProvider } from './update-provider';
+
+export type AppealRow = typeof providerAppeals.$inferSelect;
+
+/** The last day a termination notice may be appealed: `appealDays` after the notice, in the body's time zone. */
+export function appealDeadline(noticeAt: Date, timeZone: string, appealDays: number): string {
+  return addDays(dateAt(timeZone, noticeAt), appealDays);
+}
+
+/** A terminated provider appeals its termination, within the body's appeal period; one appeal per notice. */
+export async function fileAppeal(options: {
+  db: Db;
+  bodyId: string;
+  timeZone: string;
+  appealDays: number;
+  providerId: string;
+  noticeId: string;
+  grounds: string;
+  actorUserId: string;
+  now: Date;
+}): Promise<AppealRow> {
+  const { db, bodyId, timeZone, appealDays, providerId, noticeId, grounds, actorUserId, now } = options;
+  return db.transaction(async (tx) => {
+    const provider = await loadProvider(tx, bodyId, providerId, true);
+    const [notice] = await tx
+      .select()
+      .from(providerNotices)
+      .where(
+        and(eq(providerNotices.bodyId, bodyId), eq(providerNotices.providerId, providerId), eq(providerNotices.id, noticeId)),
+      );
+    if (!notice || notice.kind !== 'termination')
+      throw new RecertError('invalid-input', 'only a termination can be appealed', [
+        { path: 'body.noticeId', message: 'is not a termination notice of this provider' },
+      ]);
+    if (provider.status !== 'terminated') throw new RecertError('conflict', 'the provider is not terminated');
+    const due = appealDeadline(notice.at, timeZone, appealDays);
+    if (dateAt(timeZone, now) > due)
+      throw new RecertError('conflict', `the appeal was due by ${due}`, [
+        { path: 'body.noticeId', message: `the appeal was due by ${due} (${appealDays} days after the notice)` },
+      ]);
+    const [appeal] = await tx
+      .insert(providerAppeals)
+      .values({ bodyId, providerId, noticeId, grounds, filedBy: actorUserId, filedAt: now })
+      .onConflictDoNothing()
+      .returning();
+    if (!appeal) throw new RecertError('conflict', 'this termination was already appealed');
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId,
+      entity: 'provider-appeal',
+      entityId: appeal.id,
+      action: 'appeal.filed',
+      after: { providerId, noticeId, grounds },
+    });
+    return appeal;
+  });
+}
+
+export async function loadAppeal(db: DbOrTx, bodyId: string, appealId: string, lock = false): Promise<AppealRow> {
+  const query = db
+    .select()
+    .from(providerAppeals)
+    .where(and(eq(providerAppeals.bodyId, bodyId), eq(providerAppeals.id, appealId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new RecertError('not-found', 'not found');
+  return row;
+}
+
+/**
+ * An admin names the Review and Appeals Committee for an appeal: an odd
+ * number of the body's reviewers and admins, so the majority is never tied.
+ */
+export async function assignAppealMembers(options: {
+  db: Db;
+  bodyId: string;
+  appealId: string;
+  userIds: string[];
+  actorUserId: string;
+  now: Date;
+}): Promise<void> {
+  const { db, bodyId, appealId, userIds, actorUserId } = options;
+  await db.transaction(async (tx) => {
+    const appeal = await loadAppeal(tx, bodyId, appealId, true);
+    if (appeal.status !== 'open') throw new RecertError('conflict', 'the appeal was decided; the decision is final');
+    const [voted] = await tx
+      .select()
+      .from(appealVotes)
+      .where(and(eq(appealVotes.bodyId, bodyId), eq(appealVotes.appealId, appealId)));
+    if (voted) throw new RecertError('conflict', 'the committee was named already');
+    const staff = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.bodyId, bodyId),
+          inArray(memberships.userId, userIds),
+          inArray(memberships.role, ['reviewer', 'admin']),
+        ),
+      );
+    const known = new Set(staff.map((row) => row.userId));
+    const issues = userIds.flatMap((id, index) =>
+      known.has(id) ? [] : [{ path: `body.userIds[${index}]`, message: 'is not a reviewer or admin of this body' }],
+    );
+    if (issues.length > 0) throw new RecertError('invalid-input', 'the committee is invalid', issues);
+    await tx
+      .insert(appealVotes)
+      .values(userIds.map((memberUserId) => ({ bodyId, appealId, memberUserId, assignedBy: actorUserId })));
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId,
+      entity: 'provider-appeal',
+      entityId: appealId,
+      action: 'appeal.committee-named',
+      after: { members: userIds },
+    });
+  });
+}
+
+/**
+ * A committee member votes. As soon as a majority of the committee agrees,
+ * the decision is recorded and final: `overturn` lifts the termination and
+ * restores the offerings it withdrew; `uphold` keeps it.
+ */
+export async function voteOnAppeal(options: {
+  db: Db;
+  mailer: Mailer;
+  bodyName: string;
+  bodyId: string;
+  appealId: string;
+  vote: 'uphold' | 'overturn';
+  comment: string | null;
+  actorUserId: string;
+  now: Date;
+}): Promise<AppealRow> {
+  const { db, mailer, bodyName, bodyId, appealId, vote, comment, actorUserId, now } = options;
+  const { appeal, decided, providerEmail } = await db.transaction(async (tx) => {
+    const appeal = await loadAppeal(tx, bodyId, appealId, true);
+    if (appeal.status !== 'open') throw new RecertError('conflict', 'the appeal was decided; the decision is final');
+    const members = await tx
+      .select()
+      .from(appealVotes)
+      .where(and(eq(appealVotes.bodyId, bodyId), eq(appealVotes.appealId, appealId)));
+    const mine = members.find((member) => member.memberUserId === actorUserId);
+    if (!mine) throw new RecertError('forbidden', 'only members of the committee on this appeal vote');
+    if (mine.vote) throw new RecertError('conflict', 'you voted already');
+    await tx
+      .update(appealVotes)
+      .set({ vote, comment, votedAt: now })
+      .where(and(eq(appealVotes.bodyId, bodyId), eq(appealVotes.appealId, appealId), eq(appealVotes.memberUserId, actorUserId)));
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId,
+      entity: 'provider-appeal',
+      entityId: appealId,
+      action: 'appeal.vote',
+      after: { vote, comment },
+    });
+    const votes = members.map((member) => (member.memberUserId === actorUserId ? vote : member.vote));
+    const majority = Math.floor(members.length / 2) + 1;
+    const outcome = (['uphold', 'overturn'] as const).find((side) => votes.filter((v) => v === side).length >= majority);
+    const provider = await loadProvider(tx, bodyId, appeal.providerId, true);
+    if (!outcome) return { appeal, decided: null, providerEmail: provider.email };
+    const status = outcome === 'overturn' ? 'overturned' : 'upheld';
+    const [updated] = await tx
+      .update(providerAppeals)
+      .set({ status, decidedAt: now })
+      .where(and(eq(providerAppeals.bodyId, bodyId), eq(providerAppeals.id, appealId)))
+      .returning();
+    if (outcome === 'overturn') {
+      const [notice] = await tx
+        .select()
+        .from(providerNotices)
+        .where(and(eq(providerNotices.bodyId, bodyId), eq(providerNotices.id, appeal.noticeId)));
+      await setProviderStatus(tx, {
+        bodyId,
+        providerId: appeal.providerId,
+        status: 'active',
+        reason: 'termination overturned on appeal',
+        now,
+      });
+      await tx
+        .update(offerings)
+        .set({ withdrawnAt: null })
+        .where(
+          and(eq(offerings.bodyId, bodyId), eq(offerings.providerId, appeal.providerId), eq(offerings.withdrawnAt, notice!.at)),
+        );
+    }
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId,
+      entity: 'provider-appeal',
+      entityId: appealId,
+      action: `appeal.${status}`,
+      after: { votes: members.length, majority },
+    });
+    return { appeal: updated!, decided: status, providerEmail: provider.email };
+  });
+  if (decided) {
+    await mailer.send({
+      to: providerEmail,
+      subject: `${bodyName}: decision on your appeal`,
+      text:
+        decided === 'overturned'
+          ? 'The Review and Appeals Committee overturned the termination. Your approvals are restored. This decision is final.'
+          : 'The Review and Appeals Committee upheld the termination. This decision is final.',
+    });
+  }
+  return appeal;
+}

@@ -1,12 +1,11 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RecertError } from '../../core/errors';
 import { activityPolicy, authorize } from '../authorization';
 import { personParams } from '../certificants/routes';
+import { readUpload, registerUploads, sendDocument } from '../files/uploads';
 import type { AppContext } from '../http/context';
-import { addEvidence, EVIDENCE_MAX_BYTES, getEvidence, listEvidence, removeEvidence, type EvidenceRow } from './evidence';
+import { addEvidence, getEvidence, listEvidence, removeEvidence, type EvidenceRow } from './evidence';
 
 const evidenceSchema = z.object({
   id: z.uuid(),
@@ -34,8 +33,7 @@ const activityParams = personParams.extend({ activityId: z.uuid('must be an acti
 const evidenceParams = personParams.extend({ evidenceId: z.uuid('must be an evidence id') });
 
 export async function evidenceRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  // One file per request; a larger one is cut off at the limit and refused.
-  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 5 } });
+  await registerUploads(app);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['activities'];
 
@@ -53,23 +51,14 @@ export async function evidenceRoutes(app: FastifyInstance, context: AppContext):
     async (request, reply) => {
       const { bodyId, personId, activityId } = request.params;
       const actor = authorize(activityPolicy, 'write', request.actor, { bodyId, personId });
-      if (!request.isMultipart())
-        throw new RecertError('unsupported-media-type', 'send the file as multipart/form-data in a field named "file"');
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file')
-        throw new RecertError('invalid-input', 'no file', [{ path: 'file', message: 'is required' }]);
-      const bytes = await file.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new RecertError('payload-too-large', 'evidence files are at most 10 MB');
-        throw error;
-      });
+      const { filename, bytes } = await readUpload(request, 'evidence');
       const row = await addEvidence({
         db: context.db,
         storage: context.files,
         bodyId,
         personId,
         activityId,
-        filename: file.filename,
+        filename,
         bytes,
         actorUserId: actor.userId,
       });
@@ -109,12 +98,7 @@ export async function evidenceRoutes(app: FastifyInstance, context: AppContext):
       authorize(activityPolicy, 'read', request.actor, { bodyId, personId });
       const row = await getEvidence(context.db, bodyId, personId, evidenceId);
       const bytes = await context.files.get(row.storageKey);
-      return reply
-        .type(row.mediaType)
-        .header('content-disposition', `attachment; filename="${row.filename}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'")
-        .send(bytes);
+      return sendDocument(reply, row, bytes);
     },
   );
 

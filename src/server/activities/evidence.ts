@@ -1,33 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { RecertError } from '../../core/errors';
 import type { Db, DbOrTx } from '../db/database';
 import { evidenceFiles } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
 import type { FileStorage } from '../files/file-storage';
+import { checkDocument, safeFilename } from '../files/uploads';
 import { loadUnlocked } from './change-activity';
 
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-/** What evidence may be: certificates and agendas as PDF or pictures. Checked from the bytes, never the name. */
-export const EVIDENCE_TYPES = new Map([
-  ['application/pdf', 'pdf'],
-  ['image/png', 'png'],
-  ['image/jpeg', 'jpg'],
-]);
-
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
-
-/** A readable file name for downloads: no path, no control or quote characters. */
-function cleanName(name: string, extension: string): string {
-  const base =
-    name
-      .split(/[\\/]/)
-      .pop()!
-      .replace(/[^\w .()-]/g, '_')
-      .slice(0, 120) || 'evidence';
-  return base.toLowerCase().endsWith(`.${extension}`) ? base : `${base}.${extension}`;
-}
 
 /** Stores a file as evidence for an activity: at most 10 MB, PDF, PNG or JPEG by its content, with its SHA-256. */
 export async function addEvidence(options: {
@@ -41,18 +22,9 @@ export async function addEvidence(options: {
   actorUserId: string;
 }): Promise<EvidenceRow> {
   const { db, storage, bodyId, personId, activityId, bytes, actorUserId } = options;
-  if (bytes.length === 0) throw new RecertError('invalid-input', 'the file is empty', [{ path: 'file', message: 'is empty' }]);
-  if (bytes.length > EVIDENCE_MAX_BYTES) throw new RecertError('payload-too-large', 'evidence files are at most 10 MB');
-  const detected = await fileTypeFromBuffer(bytes);
-  const extension = detected && EVIDENCE_TYPES.get(detected.mime);
-  if (!detected || !extension) {
-    throw new RecertError(
-      'unsupported-media-type',
-      `evidence must be a PDF, PNG or JPEG file; this one is ${detected ? detected.mime : 'not one of them'} (judged by its content, not its name)`,
-    );
-  }
+  const checked = await checkDocument(bytes, 'evidence');
   const id = randomUUID();
-  const storageKey = `${bodyId}/${personId}/${id}.${extension}`;
+  const storageKey = `${bodyId}/${personId}/${id}.${checked.extension}`;
   await storage.put(storageKey, bytes);
   try {
     return await db.transaction(async (tx) => {
@@ -64,10 +36,10 @@ export async function addEvidence(options: {
           id,
           personId,
           activityId,
-          filename: cleanName(options.filename, extension),
-          mediaType: detected.mime,
-          size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
+          filename: safeFilename(options.filename, checked.extension, 'evidence'),
+          mediaType: checked.mediaType,
+          size: checked.size,
+          sha256: checked.sha256,
           storageKey,
           uploadedBy: actorUserId,
         })

@@ -8,7 +8,9 @@ import { bodyParams } from '../certificants/routes';
 import type { DbOrTx } from '../db/database';
 import { appealVotes, providerAppeals } from '../db/schema/providers';
 import type { AppContext } from '../http/context';
-import { assignAppealMembers, fileAppeal, loadAppeal, voteOnAppeal, type AppealRow } from './appeals';
+import { assignAppealMembers } from './assign-appeal-members';
+import { fileAppeal, loadAppeal, type AppealRow } from './file-appeal';
+import { voteOnAppeal } from './vote-on-appeal';
 import { providerParams } from './provider-routes';
 
 const appealSchema = z.object({

@@ -9,7 +9,7 @@ import { authorize, bodyPolicy, providerPolicy } from '../authorization';
 import { bodyParams } from '../certificants/routes';
 import { providerNotices, providers, PROVIDER_STATUSES } from '../db/schema/providers';
 import type { AppContext } from '../http/context';
-import { appealDeadline } from './appeals';
+import { appealDeadline } from './file-appeal';
 import { presentProvider } from './present-provider';
 import {
   noticeRequestSchema,

@@ -1,6 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBuiltinPolicies, PolicyStore } from '../bodies/policy-store';
+import { providers } from '../db/schema/providers';
+import { ceCalendar } from '../providers/ce-calendar';
 import { findDuplicates } from '../certificants/find-duplicates';
 import { getProgress } from '../certificants/get-progress';
 import type { Database } from '../db/database';
@@ -57,6 +59,25 @@ describe('demo data', () => {
     const pairs = await findDuplicates(database.db, 'namss');
     expect(pairs).toHaveLength(1);
     expect(pairs[0]!.reasons).toEqual([{ kind: 'shared-email', email: 'sam@namss.demo' }]);
+  });
+
+  it('has providers in every standing and offerings on the public calendar', async () => {
+    const standing = await database.db.select({ name: providers.name, status: providers.status }).from(providers);
+    expect(new Set(standing.map((p) => p.status))).toEqual(new Set(['active', 'warned', 'terminated']));
+    const listings = await ceCalendar({
+      db: database.db,
+      bodyId: 'ser',
+      bodyName: 'SER',
+      today: '2026-11-23',
+      query: { limit: 50 },
+    });
+    expect(listings.map((l) => l.approvalCode).sort()).toEqual([
+      'SER-DEMO-0001',
+      'SER-DEMO-0002',
+      'SER-DEMO-0003',
+      'SER-DEMO-0005',
+    ]);
+    expect(signIns.filter((s) => s.role.startsWith('provider')).map((s) => s.email)).toContain('wetlands@ser.demo');
   });
 
   it('loads once: a second start adds nothing', async () => {

@@ -3,6 +3,7 @@ import { addMonths, addYears, formatDate, parseDate, type DayNumber } from '../.
 import { dateAt } from '../../core/dates/today';
 import type { Db, DbOrTx } from '../db/database';
 import { installationSettings } from '../db/schema/settings';
+import { seedProviderDemo } from './provider-demo';
 import { buildActivities, buildCertificant, buildPerson, buildUser, type ActivitySpec } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'recert-demo';
@@ -245,13 +246,31 @@ async function seedDemo(db: DbOrTx, today: DayNumber): Promise<DemoSignIn[]> {
   return signIns;
 }
 
-/** Loads the demo once per installation; later starts change nothing and return the same sign-ins. */
+/**
+ * Loads the demo once per installation, in stages, so an installation made
+ * before a stage existed gets it on its next start; later starts change
+ * nothing and return the same sign-ins.
+ */
 export async function loadDemoOnce(db: Db, now: Date): Promise<DemoSignIn[]> {
-  const [done] = await db.select().from(installationSettings).where(eq(installationSettings.key, 'demo'));
-  if (done) return (done.value as { signIns: DemoSignIn[] }).signIns;
-  return db.transaction(async (tx) => {
-    const signIns = await seedDemo(tx, parseDate(dateAt('America/New_York', now)) as DayNumber);
-    await tx.insert(installationSettings).values({ key: 'demo', value: { signIns } });
-    return signIns;
-  });
+  const today = parseDate(dateAt('America/New_York', now)) as DayNumber;
+  const stages: [key: string, seed: (tx: DbOrTx) => Promise<DemoSignIn[]>][] = [
+    ['demo', (tx) => seedDemo(tx, today)],
+    ['demo-providers', (tx) => seedProviderDemo(tx, today, DEMO_PASSWORD, now)],
+  ];
+  const signIns: DemoSignIn[] = [];
+  for (const [key, seed] of stages) {
+    const [done] = await db.select().from(installationSettings).where(eq(installationSettings.key, key));
+    if (done) {
+      signIns.push(...(done.value as { signIns: DemoSignIn[] }).signIns);
+      continue;
+    }
+    signIns.push(
+      ...(await db.transaction(async (tx) => {
+        const added = await seed(tx);
+        await tx.insert(installationSettings).values({ key, value: { signIns: added } });
+        return added;
+      })),
+    );
+  }
+  return signIns;
 }

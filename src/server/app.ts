@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { accountRoutes } from './accounts/routes';
 import { SessionCache } from './accounts/session-cache';
+import { staffRoutes } from './accounts/staff-routes';
 import { activityRoutes } from './activities/routes';
 import { reviewRoutes } from './activities/review-routes';
 import { evidenceRoutes } from './activities/evidence-routes';
@@ -61,6 +62,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   accountRoutes(app, context, sessionCache);
+  staffRoutes(app, context);
   certificantRoutes(app, context);
   transcriptRoutes(app, context);
   calendarRoutes(app, context);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 export const PROVIDER_KINDS = ['institution', 'government', 'non-profit', 'company', 'individual'] as const;
@@ -219,8 +220,12 @@ export const attendance = pgTable(
     primaryKey({ columns: [t.bodyId, t.id] }),
     unique('attendance_once').on(t.bodyId, t.offeringId, t.attendeeKey, t.completedOn),
     unique('attendance_verification_unique').on(t.bodyId, t.verificationCode),
-    index('attendance_unmatched_idx').on(t.bodyId, t.email),
+    // Later matching looks for a new person's number and e-mails among the rows still unmatched.
+    index('attendance_unmatched_idx').on(t.bodyId, t.email).where(sql`${t.personId} is null`),
+    index('attendance_unmatched_number_idx').on(t.bodyId, t.number).where(sql`${t.personId} is null`),
     index('attendance_person_idx').on(t.bodyId, t.personId),
+    // Confirmations still to issue: the follow-up after a roster, and staff's list of those past their window.
+    index('attendance_unconfirmed_idx').on(t.bodyId, t.completedOn).where(sql`${t.confirmationIssuedAt} is null`),
   ],
 );
 

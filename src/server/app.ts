@@ -20,6 +20,7 @@ import { mergeRoutes } from './certificants/merge-routes';
 import { appealRoutes } from './providers/appeal-routes';
 import { ceCalendarRoutes } from './providers/ce-calendar-routes';
 import { providerRoutes } from './providers/provider-routes';
+import { providerApplicationRoutes } from './providers/applications/routes';
 import { complianceRoutes } from './compliance/routes';
 import { registerAuth } from './http/auth-plugin';
 import type { AppContext } from './http/context';
@@ -76,6 +77,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   complianceRoutes(app, context);
   reviewRoutes(app, context);
   await evidenceRoutes(app, context);
+  await providerApplicationRoutes(app, context);
   await registerWeb(app, { distDir: WEB_DIST_DIR });
   return app;
 }

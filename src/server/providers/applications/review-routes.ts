@@ -1,0 +1,157 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { applicationPolicy, authorize, bodyPolicy } from '../../authorization';
+import { bodyParams } from '../../certificants/routes';
+import type { AppContext } from '../../http/context';
+import {
+  applicationListSchema,
+  applicationParams,
+  applicationSchema,
+  assignBodySchema,
+  committeeSchema,
+  decisionBodySchema,
+  listQuerySchema,
+  queueSchema,
+  voteBodySchema,
+} from './application-schemas';
+import { assignReviewers } from './assign-reviewers';
+import { committeeMembers } from './committee';
+import { decideApplication } from './decide-application';
+import { applicationQueue, listApplications } from './list-applications';
+import { bodyOf, loadApplication } from './load-application';
+import { recordVote } from './record-vote';
+import { respondWith } from './respond';
+
+/** The body's staff: the queue, every application, the committee, its votes and the coordinator's decision. */
+export function applicationReviewRoutes(app: FastifyInstance, context: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['provider applications'];
+  const one = '/api/v1/bodies/:bodyId/providers/:providerId/applications/:applicationId';
+  const view = respondWith(context);
+  const timeZoneOf = async (bodyId: string) => bodyOf(await context.policies.current(), bodyId).timeZone;
+
+  typed.get(
+    '/api/v1/bodies/:bodyId/reviews/applications',
+    {
+      schema: {
+        tags,
+        summary:
+          'Submitted applications, the soonest decision due first, with days left (negative and `overdue` when late) (staff)',
+        params: bodyParams,
+        response: { 200: queueSchema },
+      },
+    },
+    async (request) => {
+      const { bodyId } = request.params;
+      authorize(bodyPolicy, 'application-queue', request.actor, { bodyId });
+      return { items: await applicationQueue(context.db, { bodyId, timeZone: await timeZoneOf(bodyId), now: context.now() }) };
+    },
+  );
+
+  typed.get(
+    '/api/v1/bodies/:bodyId/applications',
+    {
+      schema: {
+        tags,
+        summary: "Every provider's applications, most recently changed first; filter by status (staff)",
+        params: bodyParams,
+        querystring: listQuerySchema,
+        response: { 200: applicationListSchema },
+      },
+    },
+    async (request) => {
+      const { bodyId } = request.params;
+      authorize(bodyPolicy, 'application-queue', request.actor, { bodyId });
+      const timeZone = await timeZoneOf(bodyId);
+      return {
+        applications: await listApplications(context.db, { bodyId, status: request.query.status, timeZone, now: context.now() }),
+      };
+    },
+  );
+
+  typed.get(
+    '/api/v1/bodies/:bodyId/application-committee',
+    {
+      schema: {
+        tags,
+        summary: "Who may be assigned to review applications: the body's reviewers and admins (staff)",
+        params: bodyParams,
+        response: { 200: committeeSchema },
+      },
+    },
+    async (request) => {
+      const { bodyId } = request.params;
+      authorize(bodyPolicy, 'application-queue', request.actor, { bodyId });
+      return { members: await committeeMembers(context.db, bodyId) };
+    },
+  );
+
+  typed.post(
+    `${one}/reviewers`,
+    {
+      schema: {
+        tags,
+        summary: 'Assign committee members (reviewers or admins of this body) to a submitted application (coordinator)',
+        params: applicationParams,
+        body: assignBodySchema,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => {
+      const actor = authorize(applicationPolicy, 'coordinate', request.actor, request.params);
+      await assignReviewers({
+        db: context.db,
+        ...request.params,
+        ...request.body,
+        actorUserId: actor.userId,
+        now: context.now(),
+      });
+      return view(actor, await loadApplication(context.db, request.params));
+    },
+  );
+
+  typed.put(
+    `${one}/vote`,
+    {
+      schema: {
+        tags,
+        summary: 'Record or change your vote and comment (assigned committee members only; others 403)',
+        params: applicationParams,
+        body: voteBodySchema,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => {
+      const actor = authorize(applicationPolicy, 'vote', request.actor, request.params);
+      await recordVote({ db: context.db, ...request.params, ...request.body, actorUserId: actor.userId, now: context.now() });
+      return view(actor, await loadApplication(context.db, request.params));
+    },
+  );
+
+  typed.post(
+    `${one}/decision`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Decide: approve (hours, categories; issues the approval code), approve-with-changes, more-information (pauses the clock), reject (coordinator)',
+        params: applicationParams,
+        body: decisionBodySchema,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => {
+      const actor = authorize(applicationPolicy, 'coordinate', request.actor, request.params);
+      const { application } = await decideApplication({
+        db: context.db,
+        registry: await context.policies.current(),
+        mailer: context.mailer,
+        ...request.params,
+        decision: request.body,
+        actorUserId: actor.userId,
+        now: context.now(),
+      });
+      return view(actor, application);
+    },
+  );
+}

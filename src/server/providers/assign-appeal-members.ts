@@ -1,15 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { addDays } from '../compliance/date-math';
-import { dateAt } from '../../core/dates/today';
 import { RecertError } from '../../core/errors';
 import { recordAudit } from '../audit/record-audit';
-import type { Db, DbOrTx } from '../db/database';
+import type { Db } from '../db/database';
 import { memberships } from '../db/schema/accounts';
-import { appealVotes, offerings, providerAppeals, providerNotices } from '../db/schema/providers';
-import type { Mailer } from '../mail/mailer';
-import { setProviderStatus } from './record-notice';
-import { loadProvider } from './update-provider';
-
+import { appealVotes } from '../db/schema/providers';
 import { loadAppeal } from './file-appeal';
 
 /**

@@ -1,16 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { addDays } from '../compliance/date-math';
-import { dateAt } from '../../core/dates/today';
+import { and, eq } from 'drizzle-orm';
 import { RecertError } from '../../core/errors';
 import { recordAudit } from '../audit/record-audit';
-import type { Db, DbOrTx } from '../db/database';
-import { memberships } from '../db/schema/accounts';
+import type { Db } from '../db/database';
 import { appealVotes, offerings, providerAppeals, providerNotices } from '../db/schema/providers';
 import type { Mailer } from '../mail/mailer';
+import { loadAppeal, type AppealRow } from './file-appeal';
 import { setProviderStatus } from './record-notice';
 import { loadProvider } from './update-provider';
-
-import { loadAppeal, type AppealRow } from './file-appeal';
 
 /**
  * A committee member votes. As soon as a majority of the committee agrees,

@@ -14,6 +14,11 @@ export function personIdIn(me: Me, bodyId: string): string | null {
   return me.memberships.find((m) => m.bodyId === bodyId && m.personId !== null)?.personId ?? null;
 }
 
+/** The provider the user acts for in a body, if they are a CE provider's user there. */
+export function providerIdIn(me: Me, bodyId: string): string | null {
+  return me.memberships.find((m) => m.bodyId === bodyId && m.role === 'provider')?.providerId ?? null;
+}
+
 /** The body's name as the server gives it (its id when the user is not a member). */
 export function bodyNameOf(me: Me, bodyId: string): string {
   return me.memberships.find((m) => m.bodyId === bodyId)?.bodyName ?? bodyId;

@@ -23,6 +23,8 @@ export interface Membership {
   bodyName: string;
   role: Role;
   personId: string | null;
+  /** The provider a `provider` membership acts for. */
+  providerId: string | null;
 }
 
 /** GET /api/v1/me and POST /api/v1/auth/sign-in. */

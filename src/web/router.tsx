@@ -8,9 +8,12 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { meQuery } from './api/queries';
+import type { ProviderStatus } from './api/providers';
 import { isAuditKind, type AuditKind } from './audit/audit-kinds';
 import { AppLayout } from './layout/app-layout';
 import { NotFound, RouteError, RoutePending } from './layout/route-states';
+import { calendarFiltersFrom } from './providers/calendar-filters';
+import { PROVIDER_STATUSES } from './providers/provider-form';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -63,6 +66,31 @@ const resetPasswordRoute = createRoute({
     await context.queryClient.ensureQueryData(meQuery);
   },
   component: lazyRouteComponent(() => import('./pages/password-reset-pages'), 'ResetPasswordPage'),
+});
+
+/** The body's public CE calendar: open to anyone; the filters are in the address. */
+const ceCalendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calendar/$bodyId',
+  validateSearch: calendarFiltersFrom,
+  // Signed in or not: the page's header offers the way back or the sign-in.
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
+  component: lazyRouteComponent(() => import('./pages/ce-calendar-page'), 'CeCalendarPage'),
+});
+
+/** Registering a CE provider: open to anyone; someone signed in registers with their account. */
+const becomeProviderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/become-a-provider',
+  validateSearch: (search: Record<string, unknown>): { body?: string } =>
+    typeof search.body === 'string' && /^[a-z0-9-]{1,64}$/.test(search.body) ? { body: search.body } : {},
+  // A signed-in visitor's request carries the session's CSRF token: know who is signed in first.
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
+  component: lazyRouteComponent(() => import('./pages/become-provider-page'), 'BecomeProviderPage'),
 });
 
 /** Everything behind sign-in. */
@@ -140,6 +168,35 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage'),
 });
 
+/** A CE provider's own page (its users). */
+const providerHomeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/provider',
+  component: lazyRouteComponent(() => import('./pages/provider-home-page'), 'ProviderHomePage'),
+});
+
+const providersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/providers',
+  validateSearch: (search: Record<string, unknown>): { q?: string; status?: ProviderStatus } => ({
+    ...(typeof search.q === 'string' && search.q !== '' ? { q: search.q } : {}),
+    ...(PROVIDER_STATUSES.includes(search.status as ProviderStatus) ? { status: search.status as ProviderStatus } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/providers-page'), 'ProvidersPage'),
+});
+
+const providerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/providers/$providerId',
+  component: lazyRouteComponent(() => import('./pages/provider-page'), 'ProviderPage'),
+});
+
+const appealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/appeals',
+  component: lazyRouteComponent(() => import('./pages/appeals-page'), 'AppealsPage'),
+});
+
 /** The signed-in user's own sign-in addresses, for those with no certificant record (staff). */
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -151,6 +208,8 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  ceCalendarRoute,
+  becomeProviderRoute,
   appRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -163,6 +222,10 @@ const routeTree = rootRoute.addChildren([
     overviewRoute,
     reviewsRoute,
     duplicatesRoute,
+    providerHomeRoute,
+    providersRoute,
+    providerRoute,
+    appealsRoute,
   ]),
 ]);
 

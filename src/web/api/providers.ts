@@ -88,6 +88,8 @@ export const appealsQuery = (bodyId: string) =>
     queryKey: ['appeals', bodyId],
     queryFn: () => api<{ appeals: Appeal[] }>('GET', path`/api/v1/bodies/${bodyId}/appeals`),
     select: (data) => data.appeals,
+    // Filed by providers and decided by other members: read again whenever a page shows them.
+    staleTime: 0,
   });
 
 export const appealQuery = (bodyId: string, appealId: string) =>

@@ -14,6 +14,7 @@ import {
   isAdminIn,
   isStaffIn,
   personIdIn,
+  providerIdIn,
   storedBody,
   subscribeToStoredBody,
 } from '../session';
@@ -53,6 +54,7 @@ export function AppLayout() {
   const personId = bodyId ? personIdIn(me, bodyId) : null;
   const staff = bodyId ? isStaffIn(me, bodyId) : false;
   const admin = bodyId ? isAdminIn(me, bodyId) : false;
+  const providerId = bodyId ? providerIdIn(me, bodyId) : null;
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -129,6 +131,9 @@ export function AppLayout() {
                       />
                     </>
                   )}
+                  {providerId !== null && (
+                    <NavLinkLink to="/bodies/$bodyId/provider" params={{ bodyId }} label="My CE provider" onClick={close} />
+                  )}
                   {staff && (
                     <>
                       <NavLinkLink
@@ -145,6 +150,14 @@ export function AppLayout() {
                         label="Compliance overview"
                         onClick={close}
                       />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/providers"
+                        params={{ bodyId }}
+                        label="CE providers"
+                        onClick={close}
+                        activeOptions={{ exact: true }}
+                      />
+                      <NavLinkLink to="/bodies/$bodyId/appeals" params={{ bodyId }} label="Provider appeals" onClick={close} />
                     </>
                   )}
                   {admin && (
@@ -159,6 +172,7 @@ export function AppLayout() {
                     </>
                   )}
                   {personId === null && <NavLinkLink to="/account" label="My sign-in addresses" onClick={close} />}
+                  <NavLinkLink to="/calendar/$bodyId" params={{ bodyId }} label="Public CE calendar" onClick={close} />
                 </Box>
               )}
             </Stack>

@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Divider, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../api/queries';
+import { KNOWN_BODIES } from '../bodies';
 import { AnchorLink } from '../components/links';
 import { visibilityToggle } from '../components/password-toggle';
 import { ProblemAlert } from '../components/problem-alert';
@@ -75,6 +76,27 @@ export function SignInPage() {
             </Button>
           </Stack>
         </form>
+        <Divider my="lg" />
+        <Stack gap="xs" component="nav" aria-label="Without signing in">
+          <Text size="sm" fw={600}>
+            Continuing education providers
+          </Text>
+          <AnchorLink to="/become-a-provider" size="sm">
+            Become a CE provider
+          </AnchorLink>
+          <Text size="sm" fw={600} mt="xs">
+            Public CE calendars
+          </Text>
+          <Group gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {KNOWN_BODIES.map((body) => (
+              <li key={body.id}>
+                <AnchorLink to="/calendar/$bodyId" params={{ bodyId: body.id }} size="sm">
+                  {body.name}
+                </AnchorLink>
+              </li>
+            ))}
+          </Group>
+        </Stack>
       </Paper>
     </Center>
   );

@@ -20,6 +20,7 @@ import { mergeRoutes } from './certificants/merge-routes';
 import { appealRoutes } from './providers/appeal-routes';
 import { ceCalendarRoutes } from './providers/ce-calendar-routes';
 import { providerRoutes } from './providers/provider-routes';
+import { attendanceRoutes } from './providers/attendance/routes';
 import { providerApplicationRoutes } from './providers/applications/routes';
 import { complianceRoutes } from './compliance/routes';
 import { registerAuth } from './http/auth-plugin';
@@ -70,6 +71,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   peopleAdminRoutes(app, context);
   mergeRoutes(app, context);
   providerRoutes(app, context, sessionCache);
+  attendanceRoutes(app, context);
   appealRoutes(app, context);
   ceCalendarRoutes(app, context);
   activityRoutes(app, context);

@@ -3,6 +3,7 @@ import { RecertError } from '../../core/errors';
 import type { Db, DbOrTx } from '../db/database';
 import { userEmails } from '../db/schema/accounts';
 import { recordAudit } from '../audit/record-audit';
+import { matchPendingAttendance } from '../providers/attendance/match-pending-attendance';
 import type { Actor } from './actor';
 
 export async function listEmails(db: DbOrTx, userId: string): Promise<string[]> {
@@ -40,6 +41,9 @@ export async function addEmail(db: Db, actor: Actor, email: string): Promise<str
     if (!taken) {
       await tx.insert(userEmails).values({ email: address, userId: actor.userId });
       await auditEverywhere(tx, actor, 'user-email.added', address);
+      // Attendance a provider reported under this address becomes the person's, in each body they are a certificant of.
+      for (const { bodyId, personId } of actor.memberships.filter((m) => m.role === 'certificant' && m.personId))
+        await matchPendingAttendance(tx, { bodyId, personId: personId!, actorUserId: actor.userId });
     }
     return listEmails(tx, actor.userId);
   });

@@ -4,11 +4,15 @@ import { activities } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
 import { refreshPerson } from '../compliance/reevaluate';
 import { loadPerson, type ActivityRow } from '../certificants/load-person-record';
+import { approvalFromCode } from '../providers/attendance/approval-code';
 import { activityColumns, type ActivityInputBody } from './activity-schemas';
 import { checkActivityType } from './check-activity-type';
 import { presentActivity } from './present-activity';
 
-/** Records a CE activity for a person; one that needs advance approval goes to the reviewers' queue. */
+/**
+ * Records a CE activity for a person; one that needs advance approval goes to
+ * the reviewers' queue, unless it carries a valid approval code.
+ */
 export async function addActivity(options: {
   db: Db;
   registry: PolicyRegistry;
@@ -28,6 +32,8 @@ export async function addActivity(options: {
         bodyId,
         personId,
         ...activityColumns(input, needsApproval),
+        // A valid approval code of the body's offerings makes it approved; a wrong one is refused.
+        ...(await approvalFromCode(tx, { registry, bodyId, approvalCode: input.approvalCode, date: input.startDate })),
         createdAt: now,
         updatedAt: now,
       })

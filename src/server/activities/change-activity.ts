@@ -6,6 +6,7 @@ import { activities } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
 import { refreshPerson } from '../compliance/reevaluate';
 import type { ActivityRow } from '../certificants/load-person-record';
+import { approvalFromCode, refuseIfReported } from '../providers/attendance/approval-code';
 import { activityColumns, type ActivityInputBody } from './activity-schemas';
 import { checkActivityType } from './check-activity-type';
 import { presentActivity } from './present-activity';
@@ -21,10 +22,15 @@ export async function loadForUpdate(db: DbOrTx, bodyId: string, personId: string
   return row;
 }
 
-/** An activity that may still change (no submitted renewal used it), locked for this transaction. */
+/**
+ * An activity that may still change, locked for this transaction: no submitted
+ * renewal used it, and no provider reported it (that one, and its
+ * confirmation, change only through the provider's roster).
+ */
 export async function loadUnlocked(db: DbOrTx, bodyId: string, personId: string, activityId: string): Promise<ActivityRow> {
   const row = await loadForUpdate(db, bodyId, personId, activityId);
   if (row.lockedAt) throw new RecertError('conflict', 'this activity was used by a submitted renewal and can no longer change');
+  await refuseIfReported(db, bodyId, personId, activityId);
   return row;
 }
 
@@ -82,8 +88,13 @@ export async function updateActivity(options: {
     return saveActivityChange(tx, {
       registry,
       before,
-      // A change undoes any approval: it must be given again for what the activity now says.
-      set: { ...activityColumns(input, needsApproval), approved: false, reviewReason: null },
+      // A change undoes any approval: it must be given again for what the activity now says (or by a valid approval code).
+      set: {
+        ...activityColumns(input, needsApproval),
+        approved: false,
+        reviewReason: null,
+        ...(await approvalFromCode(tx, { registry, bodyId, approvalCode: input.approvalCode, date: input.startDate })),
+      },
       action: 'activity.updated',
       actorUserId,
       now,

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../db/database';
 import { memberships, userEmails, users } from '../db/schema/accounts';
 import { certifications, people } from '../db/schema/people';
 import { recordAudit } from '../audit/record-audit';
+import { matchPendingAttendance } from '../providers/attendance/match-pending-attendance';
 import type { PersonRow } from './load-person-record';
 import type { NewPerson } from './person-schemas';
 
@@ -61,7 +62,8 @@ function generatedNumber(bodyId: string): string {
  * Creates the person, their certifications and their sign-in in one
  * transaction of the caller. An e-mail that already signs in (the same person
  * at another body) gets this body's membership; a new one gets an account
- * without a password, set through the reset link.
+ * without a password, set through the reset link. Attendance reported under
+ * the person's number or e-mails becomes theirs.
  */
 export async function insertPerson(tx: DbOrTx, bodyId: string, person: NewPerson, actorUserId: string): Promise<PersonRow> {
   const [row] = await tx
@@ -119,6 +121,8 @@ export async function insertPerson(tx: DbOrTx, bodyId: string, person: NewPerson
     action: 'person.added',
     after: { ...person, number: created.number },
   });
+  // Providers may have reported the person's attendance before the body knew them.
+  await matchPendingAttendance(tx, { bodyId, personId: created.id, actorUserId });
   return created;
 }
 

@@ -34,7 +34,17 @@ const FIELD_COLUMN: Record<string, Column> = {
   renewedThrough: 'renewed_through',
 };
 
-function parseSheet(csv: string): { line: number; row: CsvRow }[] {
+/**
+ * A CSV sheet with a header row naming its columns (in any order, any case):
+ * each data row by its line number, with every column asked for; an optional
+ * column the header lacks reads as ''. Shared by the imports of people and of
+ * providers' rosters.
+ */
+export function parseSheet<C extends string>(
+  csv: string,
+  expected: readonly C[],
+  optional: readonly C[] = [],
+): { line: number; row: Record<C, string> }[] {
   let records: string[][];
   try {
     records = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
@@ -43,17 +53,18 @@ function parseSheet(csv: string): { line: number; row: CsvRow }[] {
   }
   const [header, ...body] = records;
   const columns = (header ?? []).map((name) => name.toLowerCase());
-  const missing = IMPORT_COLUMNS.filter((c) => !columns.includes(c));
+  const missing = expected.filter((c) => !columns.includes(c) && !optional.includes(c));
   if (missing.length > 0) {
     throw new RecertError('invalid-input', 'the file lacks columns', [
-      { path: 'header', message: `missing column(s): ${missing.join(', ')}; expected ${IMPORT_COLUMNS.join(',')}` },
+      { path: 'header', message: `missing column(s): ${missing.join(', ')}; expected ${expected.join(',')}` },
     ]);
   }
   if (body.length === 0)
     throw new RecertError('invalid-input', 'the file has no rows', [{ path: 'file', message: 'no rows after the header' }]);
+  const positions = expected.map((c) => [c, columns.indexOf(c)] as const);
   return body.map((cells, index) => ({
     line: index + 2,
-    row: Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, cells[columns.indexOf(c)] ?? ''])) as CsvRow,
+    row: Object.fromEntries(positions.map(([c, at]) => [c, at < 0 ? '' : (cells[at] ?? '')])) as Record<C, string>,
   }));
 }
 
@@ -71,7 +82,7 @@ export async function importPeople(options: {
   actorUserId: string;
 }): Promise<ImportReport> {
   const { db, registry, bodyId, csv, actorUserId } = options;
-  const sheet = parseSheet(csv);
+  const sheet = parseSheet(csv, IMPORT_COLUMNS);
   const issues: FieldIssue[] = [];
   const at = (line: number, row: CsvRow, column: string, message: string) =>
     issues.push({ path: `row ${line}${row.number ? ` (number ${row.number})` : ''}.${column}`, message });

@@ -12,6 +12,10 @@ declare module 'fastify' {
     actor: Actor | null;
     csrfToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** The route also accepts an API key (`Authorization: Bearer`), which it checks itself: see below. */
+    apiKey?: boolean;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -31,6 +35,9 @@ export function registerAuth(app: FastifyInstance, options: { db: Db; now: () =>
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
+    // A bearer key on a route that takes one stands alone: no session, hence no CSRF token (a page of another
+    // site cannot set this header, so it cannot forge such a request).
+    if (request.routeOptions.config.apiKey && /^Bearer\s/i.test(request.headers.authorization ?? '')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const now = options.now();

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { rowsOf } from '../../db/database';
+import type { AppContext } from '../../http/context';
+import { issueConfirmations } from './issue-confirmations';
+
+/** How often the whole installation is checked for confirmations still to issue. */
+const SWEEP_MS = 60_000;
+/** A roster with at most this many attendees to complete is completed before its import answers. */
+const INLINE_ROWS = 1000;
+
+/**
+ * Completes matched attendance after the transaction that matched it:
+ * confirmations stored and attached as evidence, figures refreshed. A roster
+ * of thousands of attendees is completed here, in the background, a batch at
+ * a time, instead of keeping its import waiting; rows matched later (a person
+ * added, an e-mail added, where no file storage is at hand) are picked up by
+ * the sweep within a minute. Everything it does is recorded in the rows, so a
+ * restart loses nothing: the next sweep finds what is left.
+ */
+export class AttendanceFollowUp {
+  private readonly runs = new Map<string, Promise<void>>();
+  private readonly queued = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly context: AppContext,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Issues everything pending in the body. A call during a run starts one more run after it, shared by all such calls. */
+  run(bodyId: string): Promise<void> {
+    const queued = this.queued.get(bodyId);
+    if (queued) return queued;
+    const next = (this.runs.get(bodyId) ?? Promise.resolve()).then(() => {
+      this.queued.delete(bodyId);
+      return this.drain(bodyId);
+    });
+    this.queued.set(bodyId, next);
+    this.runs.set(bodyId, next);
+    void next.finally(() => {
+      if (this.runs.get(bodyId) === next) this.runs.delete(bodyId);
+    });
+    return next;
+  }
+
+  /**
+   * After an import: a small roster's confirmations and figures are completed
+   * at once, so the provider's answer and the attendees' transcripts agree;
+   * a large one's in the background. Returns how many are still pending.
+   */
+  async afterImport(bodyId: string, offeringId: string, pending: number): Promise<number> {
+    if (pending === 0) return 0;
+    if (pending > INLINE_ROWS) {
+      void this.run(bodyId);
+      return pending;
+    }
+    let left = pending;
+    try {
+      const registry = await this.context.policies.current();
+      const { db, files } = this.context;
+      let issued: number;
+      do {
+        issued = await issueConfirmations({ db, registry, files, bodyId, offeringId, now: this.context.now() });
+        left -= issued;
+      } while (issued > 0 && left > 0);
+    } catch (error) {
+      this.log.error({ err: error, bodyId, offeringId }, 'issuing confirmations failed; the background will retry');
+      void this.run(bodyId);
+    }
+    return Math.max(left, 0);
+  }
+
+  /** Runs every body that has confirmations to issue. */
+  async sweep(): Promise<void> {
+    const bodies = await rowsOf<{ body_id: string }>(
+      this.context.db,
+      sql`select distinct body_id from attendance where confirmation_issued_at is null and activity_id is not null`,
+    );
+    await Promise.all(bodies.map(({ body_id }) => this.run(body_id)));
+  }
+
+  /** Resolves once nothing is running (tests, benchmarks, shutdown). */
+  async idle(): Promise<void> {
+    while (this.runs.size > 0) await Promise.all(this.runs.values());
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => {
+      this.sweep().catch((error: unknown) => this.log.error({ err: error }, 'attendance sweep failed'));
+    }, SWEEP_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.idle();
+  }
+
+  private async drain(bodyId: string): Promise<void> {
+    try {
+      const registry = await this.context.policies.current();
+      while (
+        (await issueConfirmations({
+          db: this.context.db,
+          registry,
+          files: this.context.files,
+          bodyId,
+          now: this.context.now(),
+        })) > 0
+      );
+    } catch (error) {
+      // Left as it was: the rows still say what is pending, and the next sweep tries again.
+      this.log.error({ err: error, bodyId }, 'issuing confirmations failed');
+    }
+  }
+}

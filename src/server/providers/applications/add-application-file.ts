@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../../audit/record-audit';
-import type { Db } from '../../db/database';
 import { applicationFiles } from '../../db/schema/providers';
 import type { FileStorage } from '../../files/file-storage';
 import { checkDocument, safeFilename } from '../../files/uploads';
 import type { ApplicationFileKind } from './content-schema';
-import { EDITABLE, loadApplication, requireStatus, type ApplicationFileRow } from './load-application';
+import { logApplication } from './save-application';
+import { EDITABLE, loadApplication, requireStatus, type ApplicationFileRow, type ApplicationStep } from './load-application';
 
 /** Attaches a resume, syllabus, agenda or other document to an application the provider may still change. */
-export async function addApplicationFile(options: {
-  db: Db;
-  storage: FileStorage;
-  bodyId: string;
-  providerId: string;
-  applicationId: string;
-  kind: ApplicationFileKind;
-  filename: string;
-  bytes: Buffer;
-  actorUserId: string;
-  now: Date;
-}): Promise<ApplicationFileRow> {
+export async function addApplicationFile(
+  options: ApplicationStep & {
+    storage: FileStorage;
+    kind: ApplicationFileKind;
+    filename: string;
+    bytes: Buffer;
+  },
+): Promise<ApplicationFileRow> {
   const { db, storage, bodyId, providerId, applicationId, kind, bytes, actorUserId, now } = options;
   const checked = await checkDocument(bytes, 'application');
   const id = randomUUID();
@@ -45,11 +40,8 @@ export async function addApplicationFile(options: {
           createdAt: now,
         })
         .returning();
-      await recordAudit(tx, {
-        bodyId,
+      await logApplication(tx, application, {
         actorUserId,
-        entity: 'application',
-        entityId: applicationId,
         action: 'application.file-added',
         after: { fileId: id, kind, filename: row!.filename, size: row!.size, sha256: row!.sha256 },
       });

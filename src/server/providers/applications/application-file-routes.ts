@@ -9,12 +9,14 @@ import { applicationFileSchema, applicationParams, fileParams, fileQuerySchema }
 import { getApplicationFile, loadApplication } from './load-application';
 import { presentFile } from './present-application';
 import { removeApplicationFile } from './remove-application-file';
+import { routeTools } from './route-tools';
 
 /** Resumes, syllabi, agendas and other documents of an application (multipart is registered by providerApplicationRoutes). */
 export function applicationFileRoutes(app: FastifyInstance, context: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['provider applications'];
   const base = '/api/v1/bodies/:bodyId/providers/:providerId/applications/:applicationId/files';
+  const { inputs } = routeTools(context);
 
   typed.post(
     base,
@@ -32,16 +34,7 @@ export function applicationFileRoutes(app: FastifyInstance, context: AppContext)
     async (request, reply) => {
       const actor = authorize(applicationPolicy, 'edit', request.actor, request.params);
       const { filename, bytes } = await readUpload(request, 'application');
-      const row = await addApplicationFile({
-        db: context.db,
-        storage: context.files,
-        ...request.params,
-        kind: request.query.kind,
-        filename,
-        bytes,
-        actorUserId: actor.userId,
-        now: context.now(),
-      });
+      const row = await addApplicationFile({ ...(await inputs(actor)), ...request.params, ...request.query, filename, bytes });
       return reply.status(201).send(presentFile(row));
     },
   );
@@ -77,13 +70,7 @@ export function applicationFileRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request, reply) => {
       const actor = authorize(applicationPolicy, 'edit', request.actor, request.params);
-      await removeApplicationFile({
-        db: context.db,
-        storage: context.files,
-        ...request.params,
-        actorUserId: actor.userId,
-        now: context.now(),
-      });
+      await removeApplicationFile({ ...(await inputs(actor)), ...request.params });
       return reply.status(204).send(null);
     },
   );

@@ -1,10 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../db/database';
 import { buildCertificant, buildUser } from '../../testing/factories';
 import { buildProvider } from '../../testing/provider-factories';
-import type { TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 
 /**
  * The cast of the application tests, at SER (the body with the pre-approval
@@ -54,10 +55,44 @@ export const APPLICATION_CAST = ['pat', 'oscar', 'nina', 'cora', 'rex', 'ruth', 
 export type ApplicationCastMember = (typeof APPLICATION_CAST)[number] | 'anonymous';
 export type Headers = Record<string, string>;
 
-export async function signInApplicationCast(t: TestApp): Promise<Record<ApplicationCastMember, Headers>> {
+async function signInApplicationCast(t: TestApp): Promise<Record<ApplicationCastMember, Headers>> {
   const headers = { anonymous: {} } as Record<ApplicationCastMember, Headers>;
   for (const name of APPLICATION_CAST) headers[name] = await t.signIn(`${name}@example.org`);
   return headers;
+}
+
+/** Whom an application of Pat's provider is none of their business: they learn nothing of it (401 or 404). */
+export const OUTSIDERS = [
+  ['anonymous', 401],
+  ['cecil', 404],
+  ['oscar', 404],
+  ['nina', 404],
+  ['otis', 404],
+] as const;
+
+export interface ApplicationSuite {
+  t: TestApp;
+  cast: Awaited<ReturnType<typeof seedApplicationCast>>;
+  /** Request headers of each member of the cast, signed in. */
+  as: Record<ApplicationCastMember, Headers>;
+}
+
+/**
+ * A test file's app with the cast signed in, set up before its tests and
+ * closed after. `prepare` runs on the fresh database first.
+ */
+export function useApplicationSuite(
+  options: { now?: Date; env?: Record<string, string>; prepare?: (db: Db) => Promise<unknown> } = {},
+): ApplicationSuite {
+  const suite = {} as ApplicationSuite;
+  beforeAll(async () => {
+    suite.t = await createTestApp(options);
+    await options.prepare?.(suite.t.database.db);
+    suite.cast = await seedApplicationCast(suite.t.database.db);
+    suite.as = await signInApplicationCast(suite.t);
+  }, 60_000);
+  afterAll(() => suite.t.close());
+  return suite;
 }
 
 export async function samplePdf(text = 'Resume'): Promise<Buffer> {

@@ -12,9 +12,9 @@ import {
   withdrawBodySchema,
 } from './application-schemas';
 import { createApplication } from './create-application';
-import { bodyOf, loadApplication } from './load-application';
+import { loadApplication } from './load-application';
 import { listApplications } from './list-applications';
-import { respondWith } from './respond';
+import { routeTools } from './route-tools';
 import { submitApplication } from './submit-application';
 import { updateApplication } from './update-application';
 import { withdrawApplication } from './withdraw-application';
@@ -24,7 +24,7 @@ export function applicationRoutes(app: FastifyInstance, context: AppContext): vo
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['provider applications'];
   const base = '/api/v1/bodies/:bodyId/providers/:providerId/applications';
-  const view = respondWith(context);
+  const { inputs, view, timeZoneOf } = routeTools(context);
 
   typed.post(
     base,
@@ -39,14 +39,7 @@ export function applicationRoutes(app: FastifyInstance, context: AppContext): vo
     },
     async (request, reply) => {
       const actor = authorize(applicationPolicy, 'edit', request.actor, request.params);
-      const row = await createApplication({
-        db: context.db,
-        registry: await context.policies.current(),
-        ...request.params,
-        content: request.body.content,
-        actorUserId: actor.userId,
-        now: context.now(),
-      });
+      const row = await createApplication({ ...(await inputs(actor)), ...request.params, content: request.body.content });
       return reply.status(201).send(await view(actor, row));
     },
   );
@@ -64,14 +57,9 @@ export function applicationRoutes(app: FastifyInstance, context: AppContext): vo
     },
     async (request) => {
       authorize(applicationPolicy, 'read', request.actor, request.params);
-      const body = bodyOf(await context.policies.current(), request.params.bodyId);
+      const timeZone = await timeZoneOf(request.params.bodyId);
       return {
-        applications: await listApplications(context.db, {
-          ...request.params,
-          status: request.query.status,
-          timeZone: body.timeZone,
-          now: context.now(),
-        }),
+        applications: await listApplications(context.db, { ...request.params, ...request.query, timeZone, now: context.now() }),
       };
     },
   );
@@ -105,15 +93,7 @@ export function applicationRoutes(app: FastifyInstance, context: AppContext): vo
     },
     async (request) => {
       const actor = authorize(applicationPolicy, 'edit', request.actor, request.params);
-      const row = await updateApplication({
-        db: context.db,
-        registry: await context.policies.current(),
-        ...request.params,
-        content: request.body.content,
-        actorUserId: actor.userId,
-        now: context.now(),
-      });
-      return view(actor, row);
+      return view(actor, await updateApplication({ ...(await inputs(actor)), ...request.params, content: request.body.content }));
     },
   );
 
@@ -130,15 +110,7 @@ export function applicationRoutes(app: FastifyInstance, context: AppContext): vo
     },
     async (request) => {
       const actor = authorize(applicationPolicy, 'edit', request.actor, request.params);
-      const row = await submitApplication({
-        db: context.db,
-        registry: await context.policies.current(),
-        mailer: context.mailer,
-        ...request.params,
-        actorUserId: actor.userId,
-        now: context.now(),
-      });
-      return view(actor, row);
+      return view(actor, await submitApplication({ ...(await inputs(actor)), ...request.params }));
     },
   );
 
@@ -155,14 +127,8 @@ export function applicationRoutes(app: FastifyInstance, context: AppContext): vo
     },
     async (request) => {
       const actor = authorize(applicationPolicy, 'edit', request.actor, request.params);
-      const row = await withdrawApplication({
-        db: context.db,
-        ...request.params,
-        reason: request.body.reason ?? null,
-        actorUserId: actor.userId,
-        now: context.now(),
-      });
-      return view(actor, row);
+      const reason = request.body.reason ?? null;
+      return view(actor, await withdrawApplication({ ...(await inputs(actor)), ...request.params, reason }));
     },
   );
 }

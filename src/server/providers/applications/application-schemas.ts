@@ -118,7 +118,3 @@ export const queueSchema = z.object({
     }),
   ),
 });
-
-export const committeeSchema = z.object({
-  members: z.array(z.object({ userId: z.uuid(), name: z.string(), roles: z.array(z.enum(['reviewer', 'admin'])) })),
-});

@@ -1,10 +1,10 @@
 import { RecertError } from '../../../core/errors';
 import type { PolicyRegistry } from '../../../core/policies/policy-registry';
-import { recordAudit } from '../../audit/record-audit';
 import type { Db } from '../../db/database';
 import { applications } from '../../db/schema/providers';
 import { registryIssues, resumeIssues } from './check-content';
 import type { ApplicationDraft } from './content-schema';
+import { logApplication } from './save-application';
 import { loadApplyingProvider, type ApplicationFileRow, type ApplicationRow } from './load-application';
 
 /** A draft may be incomplete, but what it says must already fit the body's programs and the uploaded files. */
@@ -34,14 +34,7 @@ export async function createApplication(options: {
       .insert(applications)
       .values({ bodyId, providerId, status: 'draft', content, createdBy: actorUserId, createdAt: now, updatedAt: now })
       .returning();
-    await recordAudit(tx, {
-      bodyId,
-      actorUserId,
-      entity: 'application',
-      entityId: row!.id,
-      action: 'application.created',
-      after: { status: 'draft', content },
-    });
+    await logApplication(tx, row!, { actorUserId, action: 'application.created', after: { status: 'draft', content } });
     return row!;
   });
 }

@@ -2,16 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import { dateAt } from '../../../core/dates/today';
 import { RecertError } from '../../../core/errors';
 import type { PolicyRegistry } from '../../../core/policies/policy-registry';
-import { recordAudit } from '../../audit/record-audit';
-import type { Db } from '../../db/database';
-import { applications, providers, type ApplicationStatus } from '../../db/schema/providers';
+import { providers, type ApplicationStatus } from '../../db/schema/providers';
 import type { Mailer } from '../../mail/mailer';
 import type { DecisionBody, StoredDecision } from './application-schemas';
 import { categoryIssues } from './check-content';
 import type { ApplicationContent } from './content-schema';
-import { issueOffering, type OfferingRow } from './issue-offering';
-import { bodyOf, loadApplication, requireStatus, type ApplicationRow } from './load-application';
+import { issueOffering } from './issue-offering';
+import { bodyOf, loadApplication, requireStatus, type ApplicationRow, type ApplicationStep } from './load-application';
 import { applicationMessage } from './notify-provider';
+import { saveApplication } from './save-application';
 
 const RESULT: Record<DecisionBody['outcome'], { status: ApplicationStatus; action: string }> = {
   approve: { status: 'approved', action: 'application.approved' },
@@ -27,17 +26,13 @@ const RESULT: Record<DecisionBody['outcome'], { status: ApplicationStatus; actio
  * information (pausing the clock), or reject with reasons. The provider is
  * told by e-mail.
  */
-export async function decideApplication(options: {
-  db: Db;
-  registry: PolicyRegistry;
-  mailer: Mailer;
-  bodyId: string;
-  providerId: string;
-  applicationId: string;
-  decision: DecisionBody;
-  actorUserId: string;
-  now: Date;
-}): Promise<{ application: ApplicationRow; offering: OfferingRow | null }> {
+export async function decideApplication(
+  options: ApplicationStep & {
+    registry: PolicyRegistry;
+    mailer: Mailer;
+    decision: DecisionBody;
+  },
+): Promise<ApplicationRow> {
   const { db, registry, mailer, bodyId, providerId, applicationId, decision, actorUserId, now } = options;
   const body = bodyOf(registry, bodyId);
   const approves = decision.outcome === 'approve' || decision.outcome === 'approve-with-changes';
@@ -61,30 +56,22 @@ export async function decideApplication(options: {
         })
       : null;
     const final = status !== 'info-requested';
-    const [row] = await tx
-      .update(applications)
-      .set({
-        status,
-        decision: stored,
-        updatedAt: now,
-        ...(final ? { decidedAt: now, decidedBy: actorUserId } : { pausedAt: now }),
-      })
-      .where(and(eq(applications.bodyId, bodyId), eq(applications.id, applicationId)))
-      .returning();
-    await recordAudit(tx, {
-      bodyId,
-      actorUserId,
-      entity: 'application',
-      entityId: applicationId,
-      action,
-      before: { status: before.status },
-      after: { status, decision: stored, approvalCode: offering?.approvalCode ?? null },
-    });
+    const row = await saveApplication(
+      tx,
+      before,
+      { status, decision: stored, updatedAt: now, ...(final ? { decidedAt: now, decidedBy: actorUserId } : { pausedAt: now }) },
+      {
+        actorUserId,
+        action,
+        before: { status: before.status },
+        after: { status, decision: stored, approvalCode: offering?.approvalCode ?? null },
+      },
+    );
     const [provider] = await tx
       .select({ email: providers.email, contactName: providers.contactName })
       .from(providers)
       .where(and(eq(providers.bodyId, bodyId), eq(providers.id, providerId)));
-    return { application: row!, offering, provider: provider!, title: (before.content as ApplicationContent).title };
+    return { application: row, offering, provider: provider!, title: (before.content as ApplicationContent).title };
   });
   await mailer.send(
     applicationMessage(
@@ -92,5 +79,5 @@ export async function decideApplication(options: {
       { to: result.provider.email, contactName: result.provider.contactName, bodyName: body.name, title: result.title },
     ),
   );
-  return { application: result.application, offering: result.offering };
+  return result.application;
 }

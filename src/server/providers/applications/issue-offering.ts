@@ -21,7 +21,8 @@ function isUniqueViolation(error: unknown): boolean {
 /** The highest number given this year under the prefix, e.g. 41 for SER-2026-0041. */
 async function lastNumber(tx: Tx, bodyId: string, prefix: string): Promise<number> {
   const [row] = await tx
-    .select({ last: sql<number | null>`max(substring(${offerings.approvalCode} from ${prefix.length + 1})::int)` })
+    // The prefix is letters and digits, so the number is the third part of PREFIX-YEAR-NUMBER.
+    .select({ last: sql<number | null>`max(split_part(${offerings.approvalCode}, '-', 3)::int)` })
     .from(offerings)
     .where(and(eq(offerings.bodyId, bodyId), sql`${offerings.approvalCode} ~ ${`^${prefix}[0-9]+$`}`));
   return Number(row?.last ?? 0);

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { RecertError } from '../../../core/errors';
 import type { Body } from '../../../core/policies/body-schema';
 import type { PolicyRegistry } from '../../../core/policies/policy-registry';
-import type { DbOrTx } from '../../db/database';
+import type { Db, DbOrTx } from '../../db/database';
 import { applicationFiles, applications, providers, type ApplicationStatus } from '../../db/schema/providers';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -12,6 +12,16 @@ export type ApplicationFileRow = typeof applicationFiles.$inferSelect;
 export const EDITABLE: readonly ApplicationStatus[] = ['draft', 'info-requested'];
 /** Before a decision: the provider may still withdraw. */
 export const UNDECIDED: readonly ApplicationStatus[] = ['draft', 'submitted', 'info-requested'];
+
+/** What every step on one application takes, whoever takes it. */
+export interface ApplicationStep {
+  db: Db;
+  bodyId: string;
+  providerId: string;
+  applicationId: string;
+  actorUserId: string;
+  now: Date;
+}
 
 export function bodyOf(registry: PolicyRegistry, bodyId: string): Body {
   const body = registry.body(bodyId);

@@ -1,26 +1,21 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { RecertError } from '../../../core/errors';
-import { recordAudit } from '../../audit/record-audit';
-import type { Db } from '../../db/database';
 import { applicationFiles, applicationVersions } from '../../db/schema/providers';
 import type { FileStorage } from '../../files/file-storage';
-import { EDITABLE, getApplicationFile, loadApplication, requireStatus } from './load-application';
+import { logApplication } from './save-application';
+import { EDITABLE, getApplicationFile, loadApplication, requireStatus, type ApplicationStep } from './load-application';
 
 /**
  * Removes a file from an application the provider may still change. A file
  * a submitted version names stays stored (marked removed), so the versions
  * keep what the body reviewed; any other file is deleted.
  */
-export async function removeApplicationFile(options: {
-  db: Db;
-  storage: FileStorage;
-  bodyId: string;
-  providerId: string;
-  applicationId: string;
-  fileId: string;
-  actorUserId: string;
-  now: Date;
-}): Promise<void> {
+export async function removeApplicationFile(
+  options: ApplicationStep & {
+    storage: FileStorage;
+    fileId: string;
+  },
+): Promise<void> {
   const { db, storage, bodyId, providerId, applicationId, fileId, actorUserId, now } = options;
   const deletedKey = await db.transaction(async (tx) => {
     const application = await loadApplication(tx, { bodyId, providerId, applicationId }, true);
@@ -41,11 +36,8 @@ export async function removeApplicationFile(options: {
     const where = and(eq(applicationFiles.bodyId, bodyId), eq(applicationFiles.id, fileId));
     if (named) await tx.update(applicationFiles).set({ removedAt: now }).where(where);
     else await tx.delete(applicationFiles).where(where);
-    await recordAudit(tx, {
-      bodyId,
+    await logApplication(tx, application, {
       actorUserId,
-      entity: 'application',
-      entityId: applicationId,
       action: 'application.file-removed',
       before: { fileId, kind: file.kind, filename: file.filename, sha256: file.sha256 },
       after: named ? { keptForVersion: named.version } : null,

@@ -8,27 +8,23 @@ import {
   applicationParams,
   applicationSchema,
   assignBodySchema,
-  committeeSchema,
   decisionBodySchema,
   listQuerySchema,
   queueSchema,
   voteBodySchema,
 } from './application-schemas';
 import { assignReviewers } from './assign-reviewers';
-import { committeeMembers } from './committee';
 import { decideApplication } from './decide-application';
 import { applicationQueue, listApplications } from './list-applications';
-import { bodyOf, loadApplication } from './load-application';
 import { recordVote } from './record-vote';
-import { respondWith } from './respond';
+import { routeTools } from './route-tools';
 
 /** The body's staff: the queue, every application, the committee, its votes and the coordinator's decision. */
 export function applicationReviewRoutes(app: FastifyInstance, context: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['provider applications'];
   const one = '/api/v1/bodies/:bodyId/providers/:providerId/applications/:applicationId';
-  const view = respondWith(context);
-  const timeZoneOf = async (bodyId: string) => bodyOf(await context.policies.current(), bodyId).timeZone;
+  const { inputs, view, timeZoneOf } = routeTools(context);
 
   typed.get(
     '/api/v1/bodies/:bodyId/reviews/applications',
@@ -69,29 +65,13 @@ export function applicationReviewRoutes(app: FastifyInstance, context: AppContex
     },
   );
 
-  typed.get(
-    '/api/v1/bodies/:bodyId/application-committee',
-    {
-      schema: {
-        tags,
-        summary: "Who may be assigned to review applications: the body's reviewers and admins (staff)",
-        params: bodyParams,
-        response: { 200: committeeSchema },
-      },
-    },
-    async (request) => {
-      const { bodyId } = request.params;
-      authorize(bodyPolicy, 'application-queue', request.actor, { bodyId });
-      return { members: await committeeMembers(context.db, bodyId) };
-    },
-  );
-
   typed.post(
     `${one}/reviewers`,
     {
       schema: {
         tags,
-        summary: 'Assign committee members (reviewers or admins of this body) to a submitted application (coordinator)',
+        summary:
+          'Assign committee members (reviewers or admins of this body, as GET .../staff lists them) to a submitted application (coordinator)',
         params: applicationParams,
         body: assignBodySchema,
         response: { 200: applicationSchema },
@@ -99,14 +79,7 @@ export function applicationReviewRoutes(app: FastifyInstance, context: AppContex
     },
     async (request) => {
       const actor = authorize(applicationPolicy, 'coordinate', request.actor, request.params);
-      await assignReviewers({
-        db: context.db,
-        ...request.params,
-        ...request.body,
-        actorUserId: actor.userId,
-        now: context.now(),
-      });
-      return view(actor, await loadApplication(context.db, request.params));
+      return view(actor, await assignReviewers({ ...(await inputs(actor)), ...request.params, ...request.body }));
     },
   );
 
@@ -123,8 +96,7 @@ export function applicationReviewRoutes(app: FastifyInstance, context: AppContex
     },
     async (request) => {
       const actor = authorize(applicationPolicy, 'vote', request.actor, request.params);
-      await recordVote({ db: context.db, ...request.params, ...request.body, actorUserId: actor.userId, now: context.now() });
-      return view(actor, await loadApplication(context.db, request.params));
+      return view(actor, await recordVote({ ...(await inputs(actor)), ...request.params, ...request.body }));
     },
   );
 
@@ -142,16 +114,7 @@ export function applicationReviewRoutes(app: FastifyInstance, context: AppContex
     },
     async (request) => {
       const actor = authorize(applicationPolicy, 'coordinate', request.actor, request.params);
-      const { application } = await decideApplication({
-        db: context.db,
-        registry: await context.policies.current(),
-        mailer: context.mailer,
-        ...request.params,
-        decision: request.body,
-        actorUserId: actor.userId,
-        now: context.now(),
-      });
-      return view(actor, application);
+      return view(actor, await decideApplication({ ...(await inputs(actor)), ...request.params, decision: request.body }));
     },
   );
 }

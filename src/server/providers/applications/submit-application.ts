@@ -1,10 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { dateAt } from '../../../core/dates/today';
 import { RecertError } from '../../../core/errors';
 import type { PolicyRegistry } from '../../../core/policies/policy-registry';
-import { recordAudit } from '../../audit/record-audit';
-import type { Db } from '../../db/database';
-import { applications, applicationVersions } from '../../db/schema/providers';
+import { applicationVersions } from '../../db/schema/providers';
 import type { Mailer } from '../../mail/mailer';
 import { checkSubmission } from './check-content';
 import { firstDecisionDue, resumedDecisionDue } from './decision-clock';
@@ -16,8 +13,10 @@ import {
   loadApplyingProvider,
   requireStatus,
   type ApplicationRow,
+  type ApplicationStep,
 } from './load-application';
 import { applicationMessage } from './notify-provider';
+import { saveApplication } from './save-application';
 
 /**
  * Submits an application: the content is checked whole and frozen as the
@@ -26,16 +25,12 @@ import { applicationMessage } from './notify-provider';
  * for more information restarts the clock, the due date later by the days
  * it was paused. The provider gets a receipt.
  */
-export async function submitApplication(options: {
-  db: Db;
-  registry: PolicyRegistry;
-  mailer: Mailer;
-  bodyId: string;
-  providerId: string;
-  applicationId: string;
-  actorUserId: string;
-  now: Date;
-}): Promise<ApplicationRow> {
+export async function submitApplication(
+  options: ApplicationStep & {
+    registry: PolicyRegistry;
+    mailer: Mailer;
+  },
+): Promise<ApplicationRow> {
   const { db, registry, mailer, bodyId, providerId, applicationId, actorUserId, now } = options;
   const body = bodyOf(registry, bodyId);
   const today = dateAt(body.timeZone, now);
@@ -61,9 +56,10 @@ export async function submitApplication(options: {
       submittedBy: actorUserId,
       submittedAt: now,
     });
-    const [row] = await tx
-      .update(applications)
-      .set({
+    const row = await saveApplication(
+      tx,
+      before,
+      {
         status: 'submitted',
         content,
         version,
@@ -72,19 +68,15 @@ export async function submitApplication(options: {
         decision: null,
         updatedAt: now,
         ...(first ? { firstSubmittedAt: now, feeCents: body.providers.applicationFee } : {}),
-      })
-      .where(and(eq(applications.bodyId, bodyId), eq(applications.id, applicationId)))
-      .returning();
-    await recordAudit(tx, {
-      bodyId,
-      actorUserId,
-      entity: 'application',
-      entityId: applicationId,
-      action: first ? 'application.submitted' : 'application.resubmitted',
-      before: { status: before.status, version: before.version, decisionDue: before.decisionDue },
-      after: { status: 'submitted', version, decisionDue, feeCents: row!.feeCents },
-    });
-    return { row: row!, provider, title: content.title };
+      },
+      {
+        actorUserId,
+        action: first ? 'application.submitted' : 'application.resubmitted',
+        before: { status: before.status, version: before.version, decisionDue: before.decisionDue },
+        after: { status: 'submitted', version, decisionDue, feeCents: first ? body.providers.applicationFee : before.feeCents },
+      },
+    );
+    return { row, provider, title: content.title };
   });
   await mailer.send(
     applicationMessage(

@@ -1,38 +1,21 @@
-import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../../audit/record-audit';
-import type { Db } from '../../db/database';
-import { applications } from '../../db/schema/providers';
-import { loadApplication, requireStatus, UNDECIDED, type ApplicationRow } from './load-application';
+import { loadApplication, requireStatus, UNDECIDED, type ApplicationRow, type ApplicationStep } from './load-application';
+import { saveApplication } from './save-application';
 
 /** The provider withdraws its application before a decision; it then stays on record, closed. */
-export async function withdrawApplication(options: {
-  db: Db;
-  bodyId: string;
-  providerId: string;
-  applicationId: string;
-  reason: string | null;
-  actorUserId: string;
-  now: Date;
-}): Promise<ApplicationRow> {
+export async function withdrawApplication(
+  options: ApplicationStep & {
+    reason: string | null;
+  },
+): Promise<ApplicationRow> {
   const { db, bodyId, providerId, applicationId, reason, actorUserId, now } = options;
   return db.transaction(async (tx) => {
     const before = await loadApplication(tx, { bodyId, providerId, applicationId }, true);
     requireStatus(before, UNDECIDED, 'be withdrawn');
-    const [row] = await tx
-      .update(applications)
-      .set({ status: 'withdrawn', updatedAt: now })
-      .where(and(eq(applications.bodyId, bodyId), eq(applications.id, applicationId)))
-      .returning();
-    await recordAudit(tx, {
-      bodyId,
-      actorUserId,
-      entity: 'application',
-      entityId: applicationId,
-      action: 'application.withdrawn',
-      before: { status: before.status },
-      after: { status: 'withdrawn' },
-      reason,
-    });
-    return row!;
+    return saveApplication(
+      tx,
+      before,
+      { status: 'withdrawn', updatedAt: now },
+      { actorUserId, action: 'application.withdrawn', before: { status: before.status }, after: { status: 'withdrawn' }, reason },
+    );
   });
 }

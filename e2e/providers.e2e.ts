@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, SCREENSHOTS, launchBrowser, newContext, startE2EServer } from './e2e-server';
@@ -209,4 +210,179 @@ describe('monitoring a provider', () => {
     await provider.close();
     await admin.close();
   }, 120_000);
+});
+
+/** Today in SER's time zone, as its dates count. */
+function serToday(): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/New_York',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+async function pdf(text: string): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  document.addPage().drawText(text);
+  return Buffer.from(await document.save());
+}
+
+describe('the pre-approval program', () => {
+  it('a provider applies, the coordinator and committee approve, the offering is listed, the roster is reported and the certificant has the credit', async () => {
+    const today = serToday();
+    const title = 'Wetland plant identification field course';
+
+    // The provider drafts, attaches a resume, and submits; the server names what is missing on its field.
+    const provider = await newContext(browser);
+    const providerPage = await provider.newPage();
+    await signIn(providerPage, 'wetlands@ser.demo');
+    await providerPage.getByRole('link', { name: 'Applications' }).click();
+    await providerPage.getByRole('button', { name: 'New application' }).click();
+    await providerPage.waitForURL((url) => /\/provider\/applications\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 });
+    await providerPage.getByLabel('Title of the offering').fill(title);
+    await providerPage.getByLabel('Kind of offering').selectOption('course');
+    await providerPage.getByLabel('Description').fill('Identifying wetland plants in the field, for restoration practitioners.');
+    await providerPage.getByLabel('Sponsor').fill('Wetland Restoration Institute');
+    await providerPage.getByRole('button', { name: 'Add an instructor' }).click();
+    const instructor = providerPage.getByRole('group', { name: 'Instructor 1' });
+    await instructor.getByLabel('Name').fill('Ana Ruiz');
+    await instructor.getByLabel('Qualifications').fill('PhD in wetland ecology; 12 years teaching field botany');
+    await instructor
+      .getByLabel('Or attach a resume')
+      .setInputFiles({ name: 'ana-ruiz-resume.pdf', mimeType: 'application/pdf', buffer: await pdf('Ana Ruiz: resume') });
+    await expect
+      .poll(() => instructor.getByLabel('Resume', { exact: true }).inputValue(), { timeout: 15_000 })
+      .toMatch(/^[0-9a-f-]{36}$/);
+    await providerPage.getByLabel('Syllabus').fill('Morning: sedges and rushes. Afternoon: field keys and herbarium practice.');
+    await providerPage.getByRole('button', { name: 'Add an objective' }).click();
+    await providerPage.getByRole('textbox', { name: 'Objective 1' }).fill('Identify 30 common wetland plants in the field');
+    await providerPage.getByRole('button', { name: 'Add a date' }).click();
+    await providerPage.getByRole('textbox', { name: 'Date 1' }).fill(today);
+    await providerPage.getByRole('radio', { name: 'In person' }).check();
+    await providerPage.getByLabel('City').fill('Madison');
+    await providerPage.getByLabel('State or region').fill('WI');
+    await providerPage.getByLabel('Proposed hours').fill('3');
+    await providerPage.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => providerPage.getByText('Registration contact: is required').count(), { timeout: 15_000 }).toBe(1);
+    expect(await providerPage.evaluate(() => document.activeElement?.id)).toBe('application-registrationContact');
+    await shot(providerPage, '30-application-problems');
+    await providerPage.getByLabel('Registration contact').fill('registrar@wetlands.example');
+    await providerPage.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => providerPage.getByText('Submitted: under review').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => providerPage.getByText(/Decision due by .*: 42 days left/).count()).toBe(1);
+    await shot(providerPage, '31-application-submitted');
+
+    // The coordinator assigns the committee from the queue; both vote; the coordinator approves.
+    const admin = await newContext(browser);
+    const adminPage = await admin.newPage();
+    await signIn(adminPage, 'admin@ser.demo');
+    await adminPage.getByRole('link', { name: 'Pre-approval queue' }).click();
+    const item = adminPage.getByRole('listitem').filter({ has: adminPage.getByRole('heading', { name: title }) });
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+    expect(await item.getByText('42 days left').count()).toBe(1);
+    await shot(adminPage, '32-pre-approval-queue');
+    await item.getByRole('link', { name: title }).click();
+    await adminPage.getByLabel(/^SER Admin/).check();
+    await adminPage.getByLabel(/^SER Reviewer/).check();
+    await adminPage.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect.poll(() => adminPage.getByText('SER Admin (you): not voted yet').count(), { timeout: 15_000 }).toBe(1);
+    const vote = adminPage.getByRole('form', { name: 'Your vote' });
+    await vote.getByRole('radio', { name: 'Approve', exact: true }).check();
+    await vote.getByLabel('Comment').fill('Well-qualified instructor; objectives fit the CERP domains.');
+    await vote.getByRole('button', { name: 'Record vote' }).click();
+    await expect.poll(() => adminPage.getByText(/SER Admin \(you\): approve/).count(), { timeout: 15_000 }).toBe(1);
+
+    const reviewer = await newContext(browser, 390);
+    const reviewerPage = await reviewer.newPage();
+    await signIn(reviewerPage, 'reviewer@ser.demo');
+    await reviewerPage.goto(adminPage.url());
+    const reviewerVote = reviewerPage.getByRole('form', { name: 'Your vote' });
+    await expect.poll(() => reviewerVote.count(), { timeout: 15_000 }).toBe(1);
+    await reviewerVote.getByRole('radio', { name: 'Approve', exact: true }).check();
+    await reviewerVote.getByRole('button', { name: 'Record vote' }).click();
+    await expect.poll(() => reviewerPage.getByText('Write a comment: the coordinator reads it').count()).toBeGreaterThan(0);
+    await reviewerVote.getByLabel('Comment').fill('Agree.');
+    await reviewerVote.getByRole('button', { name: 'Record vote' }).click();
+    await expect.poll(() => reviewerPage.getByText(/SER Reviewer \(you\): approve/).count(), { timeout: 15_000 }).toBe(1);
+    expect(await overflow(reviewerPage)).toBeLessThanOrEqual(1);
+    await shot(reviewerPage, '33-phone-committee-vote');
+    await reviewer.close();
+
+    await adminPage.reload();
+    await expect.poll(() => adminPage.getByText(/SER Reviewer: approve/).count(), { timeout: 15_000 }).toBe(1);
+    const decision = adminPage.getByRole('form', { name: 'Decision' });
+    await decision.getByRole('radio', { name: 'Approve', exact: true }).check();
+    await decision.getByLabel('Hours approved').fill('3');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    const approved = adminPage.getByRole('status').getByText(/Approved: approval code (SER-\d{4}-\d+)/);
+    await expect.poll(() => approved.count(), { timeout: 15_000 }).toBe(1);
+    const code = /approval code (\S+?)\./.exec((await approved.textContent())!)![1]!;
+    await shot(adminPage, '34-application-approved');
+
+    // The offering is on the public calendar with its approval code.
+    const visitor = await newContext(browser);
+    const calendar = await visitor.newPage();
+    await calendar.goto(`${server.url}/calendar/ser?q=${encodeURIComponent('plant identification')}`);
+    const listing = calendar.getByRole('listitem').filter({ has: calendar.getByRole('heading', { name: title }) });
+    await expect.poll(() => listing.count(), { timeout: 15_000 }).toBe(1);
+    expect(await listing.getByText(`Pre-approved by Society for Ecological Restoration · ${code}`).count()).toBe(1);
+    await visitor.close();
+
+    // The provider reports attendance: a refused roster names its rows; the corrected one is recorded whole.
+    await providerPage.getByRole('link', { name: 'Offerings' }).click();
+    await providerPage.getByRole('button', { name: `Attendance of ${title}` }).click();
+    const roster = providerPage.getByLabel('Roster file (CSV)');
+    const csv = (hours: number) =>
+      `name,email,number,completed_on,hours,grade\nAlex Rivera,alex@ser.demo,,${today},${hours},pass\nPat Newcomer,pat.newcomer@example.org,,${today},3,\n`;
+    await roster.setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(5)) });
+    await providerPage.getByRole('button', { name: 'Upload roster' }).click();
+    await expect
+      .poll(() => providerPage.getByText('The roster was refused: nothing was recorded').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const refusal = providerPage.getByRole('table', { name: /Problems by row/ });
+    expect(await refusal.getByRole('row', { name: /^2 hours must be at most the 3 hours approved/ }).count()).toBe(1);
+    await shot(providerPage, '35-roster-refused');
+    await roster.setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(3)) });
+    await providerPage.getByRole('button', { name: 'Upload roster' }).click();
+    await expect
+      .poll(() => providerPage.getByText(/^2 rows recorded: 2 added; 1 newly matched, 1 attendee not matched/).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    const attendees = providerPage.getByRole('table', { name: `Attendees of ${title}, by name` });
+    await expect.poll(() => attendees.getByRole('row', { name: /Alex Rivera .* Matched/ }).count(), { timeout: 15_000 }).toBe(1);
+    const confirmation = await (
+      await fetch(
+        `${server.url}${await attendees.getByRole('link', { name: 'Confirmation of Alex Rivera (PDF)' }).getAttribute('href')}`,
+        { headers: { cookie: (await provider.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } },
+      )
+    ).arrayBuffer();
+    expect(Buffer.from(confirmation).subarray(0, 5).toString()).toBe('%PDF-');
+    await shot(providerPage, '36-roster-recorded');
+    await providerPage.setViewportSize({ width: 390, height: 900 });
+    expect(await overflow(providerPage)).toBeLessThanOrEqual(1);
+    await shot(providerPage, '36b-phone-offerings');
+
+    // The API key is shown once.
+    await providerPage.getByRole('button', { name: 'Create API key' }).click();
+    await expect
+      .poll(() => providerPage.getByText('Copy the key now: it is not shown again').count(), { timeout: 15_000 })
+      .toBe(1);
+    await provider.close();
+
+    // The certificant finds the credit on their transcript, counted as approved.
+    const certificant = await newContext(browser);
+    const alex = await certificant.newPage();
+    await signIn(alex, 'alex@ser.demo');
+    await alex.getByRole('link', { name: 'My CE activities' }).click();
+    const activity = alex.getByRole('row').filter({ hasText: title });
+    await expect.poll(() => activity.count(), { timeout: 15_000 }).toBe(1);
+    expect(await activity.getByText('Approved', { exact: true }).count()).toBe(1);
+    await shot(alex, '37-certificant-approved-credit');
+    await certificant.close();
+    await admin.close();
+  }, 180_000);
 });

@@ -16,6 +16,10 @@ export interface BodyInfo {
   appealDays: number;
   /** Days the coordinator has to decide an application. */
   decisionDays: number;
+  /** How long the approval of a recurring course lasts. */
+  recurringApprovalYears: number;
+  /** Days a provider has to issue confirmations of completion. */
+  confirmationDays: number;
 }
 
 const info = (body: BodyInput): BodyInfo => ({
@@ -24,6 +28,8 @@ const info = (body: BodyInput): BodyInfo => ({
   timeZone: body.timeZone,
   appealDays: body.providers.appealDays,
   decisionDays: body.providers.decisionDays,
+  recurringApprovalYears: body.providers.recurringApprovalYears,
+  confirmationDays: body.providers.confirmationDays,
 });
 
 export const KNOWN_BODIES: readonly BodyInfo[] = [namssBody, techserveBody, serBody].map(info);
@@ -36,6 +42,8 @@ export function bodyInfo(bodyId: string): BodyInfo {
       timeZone: 'America/New_York',
       appealDays: 30,
       decisionDays: 42,
+      recurringApprovalYears: 2,
+      confirmationDays: 30,
     }
   );
 }

@@ -175,6 +175,43 @@ const providerHomeRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/provider-home-page'), 'ProviderHomePage'),
 });
 
+const providerApplicationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/provider/applications',
+  component: lazyRouteComponent(() => import('./pages/provider-applications-page'), 'ProviderApplicationsPage'),
+});
+
+const providerApplicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/provider/applications/$applicationId',
+  component: lazyRouteComponent(() => import('./pages/provider-application-page'), 'ProviderApplicationPage'),
+});
+
+const providerOfferingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/provider/offerings',
+  component: lazyRouteComponent(() => import('./pages/provider-offerings-page'), 'ProviderOfferingsPage'),
+});
+
+/** Staff: submitted applications by their decision deadline. */
+const applicationQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/applications',
+  component: lazyRouteComponent(() => import('./pages/application-queue-page'), 'ApplicationQueuePage'),
+});
+
+const staffApplicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/providers/$providerId/applications/$applicationId',
+  component: lazyRouteComponent(() => import('./pages/staff-application-page'), 'StaffApplicationPage'),
+});
+
+const overdueConfirmationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/confirmations',
+  component: lazyRouteComponent(() => import('./pages/overdue-confirmations-page'), 'OverdueConfirmationsPage'),
+});
+
 const providersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/bodies/$bodyId/providers',
@@ -226,6 +263,12 @@ const routeTree = rootRoute.addChildren([
     providersRoute,
     providerRoute,
     appealsRoute,
+    providerApplicationsRoute,
+    providerApplicationRoute,
+    providerOfferingsRoute,
+    applicationQueueRoute,
+    staffApplicationRoute,
+    overdueConfirmationsRoute,
   ]),
 ]);
 

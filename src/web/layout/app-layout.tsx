@@ -132,7 +132,27 @@ export function AppLayout() {
                     </>
                   )}
                   {providerId !== null && (
-                    <NavLinkLink to="/bodies/$bodyId/provider" params={{ bodyId }} label="My CE provider" onClick={close} />
+                    <>
+                      <NavLinkLink
+                        to="/bodies/$bodyId/provider"
+                        params={{ bodyId }}
+                        label="My CE provider"
+                        onClick={close}
+                        activeOptions={{ exact: true }}
+                      />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/provider/applications"
+                        params={{ bodyId }}
+                        label="Applications"
+                        onClick={close}
+                      />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/provider/offerings"
+                        params={{ bodyId }}
+                        label="Offerings"
+                        onClick={close}
+                      />
+                    </>
                   )}
                   {staff && (
                     <>
@@ -157,7 +177,19 @@ export function AppLayout() {
                         onClick={close}
                         activeOptions={{ exact: true }}
                       />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/applications"
+                        params={{ bodyId }}
+                        label="Pre-approval queue"
+                        onClick={close}
+                      />
                       <NavLinkLink to="/bodies/$bodyId/appeals" params={{ bodyId }} label="Provider appeals" onClick={close} />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/confirmations"
+                        params={{ bodyId }}
+                        label="Overdue confirmations"
+                        onClick={close}
+                      />
                     </>
                   )}
                   {admin && (

@@ -1,0 +1,738 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Fieldset,
+  Group,
+  Input,
+  List,
+  NativeSelect,
+  NumberInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { isApiError } from '../api/client';
+import {
+  invalidateApplication,
+  removeApplicationFile,
+  saveDraft,
+  submitApplication,
+  uploadApplicationFile,
+  type ApplicationFileKind,
+  type ApplicationView,
+  type OfferingKind,
+} from '../api/applications';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES } from '../api/queries';
+import { bodyInfo } from '../bodies';
+import { capitalize, formatBytes, words } from '../format';
+import {
+  APPLICATION_LABELS,
+  applicationErrors,
+  applicationSummaryLines,
+  applicationValuesOf,
+  categoriesOf,
+  draftOf,
+  firstApplicationErrorId,
+  hasErrors,
+  INSTRUCTOR_LABELS,
+  instructorRow,
+  itemRow,
+  NO_APPLICATION_ERRORS,
+  offeringKindsOf,
+  type ApplicationErrors,
+  type ApplicationField,
+  type ApplicationValues,
+  type InstructorField,
+} from '../providers/application-form';
+import { offeringTypeLabel } from '../providers/calendar-filters';
+import { FILE_KIND_LABELS, FileLink } from './application-content';
+import { ProblemAlert } from './problem-alert';
+
+const FILE_KINDS: readonly ApplicationFileKind[] = ['resume', 'syllabus', 'agenda', 'other'];
+
+/** A file the server would refuse for its size, before sending it. */
+const tooLarge = (file: File) =>
+  file.size > EVIDENCE_MAX_BYTES ? `${file.name} is ${formatBytes(file.size)}: at most 10 MB` : null;
+
+/** The documents of an application: resumes, syllabus, agenda and others, uploaded and removed while it can change. */
+function Documents(props: { bodyId: string; application: ApplicationView; onChanged: () => Promise<void> }) {
+  const { bodyId, application } = props;
+  const { providerId, id } = application;
+  const [kind, setKind] = useState<ApplicationFileKind>('syllabus');
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [problem, setProblem] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const files = application.files.filter((file) => !file.removed);
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    setStatus('');
+    const file = input.current?.files?.[0];
+    const refused = file ? tooLarge(file) : 'Choose a file';
+    setFileError(refused ?? undefined);
+    if (refused || !file) {
+      input.current?.focus();
+      return;
+    }
+    setBusy('upload');
+    try {
+      const added = await uploadApplicationFile(bodyId, providerId, id, kind, file);
+      if (input.current) input.current.value = '';
+      await props.onChanged();
+      setStatus(`${FILE_KIND_LABELS[added.kind]} ${added.filename} was attached.`);
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function remove(fileId: string, filename: string) {
+    setProblem(null);
+    setStatus('');
+    setBusy(fileId);
+    try {
+      await removeApplicationFile(bodyId, providerId, id, fileId);
+      await props.onChanged();
+      setStatus(`${filename} was removed.`);
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="documents-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="documents-heading">
+          Documents
+        </Title>
+        <Text size="sm" c="dimmed">
+          Instructors&apos; resumes, the syllabus, the agenda and anything else the committee should read. PDF, PNG or JPEG, at
+          most 10 MB each. A submitted version keeps the documents it named.
+        </Text>
+        <div role="status" aria-live="polite">
+          {status && (
+            <Text size="sm" c="green.8">
+              {status}
+            </Text>
+          )}
+        </div>
+        {problem !== null && <ProblemAlert error={problem} title="The documents were not changed" />}
+        {files.length === 0 ? (
+          <Text size="sm">No document yet.</Text>
+        ) : (
+          <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Attached documents">
+            {files.map((file) => (
+              <Group component="li" key={file.id} gap="xs" wrap="wrap" justify="space-between">
+                <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
+                  <Text size="sm">{FILE_KIND_LABELS[file.kind]}:</Text>
+                  <FileLink bodyId={bodyId} providerId={providerId} applicationId={id} file={file} />
+                  <Text size="xs" c="dimmed">
+                    {formatBytes(file.size)}
+                  </Text>
+                </Group>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  loading={busy === file.id}
+                  onClick={() => void remove(file.id, file.filename)}
+                  aria-label={`Remove ${file.filename}`}
+                >
+                  Remove
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        )}
+        <form onSubmit={(event) => void upload(event)} noValidate aria-label="Attach a document">
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <NativeSelect
+              label="Kind of document"
+              value={kind}
+              onChange={(event) => setKind(event.currentTarget.value as ApplicationFileKind)}
+              data={FILE_KINDS.map((value) => ({ value, label: FILE_KIND_LABELS[value] }))}
+              style={{ flex: '0 1 12rem' }}
+            />
+            <Input.Wrapper id="document-file" label="File" error={fileError} style={{ flex: '1 1 14rem', minWidth: 0 }}>
+              <input
+                ref={input}
+                id="document-file"
+                className="file-input"
+                type="file"
+                accept={EVIDENCE_ACCEPT}
+                aria-invalid={fileError ? true : undefined}
+                onChange={() => setFileError(undefined)}
+              />
+            </Input.Wrapper>
+            <Button type="submit" variant="light" loading={busy === 'upload'}>
+              Attach document
+            </Button>
+          </Group>
+        </form>
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * The provider's draft of an application: every field, saved as typed (incomplete is fine), and
+ * submitted whole; the server's problems go to their fields. Its documents are attached beside it.
+ */
+export function ApplicationEditor(props: {
+  bodyId: string;
+  application: ApplicationView;
+  onSubmitted: (view: ApplicationView) => void;
+}) {
+  const { bodyId, application } = props;
+  const { providerId, id } = application;
+  const queryClient = useQueryClient();
+  const kinds = useMemo(() => offeringKindsOf(bodyId), [bodyId]);
+  const categories = useMemo(() => categoriesOf(bodyId), [bodyId]);
+  const [values, setValues] = useState<ApplicationValues>(() => applicationValuesOf(application.content));
+  const [errors, setErrors] = useState<ApplicationErrors>(NO_APPLICATION_ERRORS);
+  const [problem, setProblem] = useState<{ error: unknown; title: string } | null>(null);
+  const [busy, setBusy] = useState<'save' | 'submit' | 'resume' | null>(null);
+  const [status, setStatus] = useState('');
+  const statusRef = useRef<HTMLDivElement>(null);
+  const resumes = application.files.filter((file) => file.kind === 'resume' && !file.removed);
+
+  function set<K extends ApplicationField>(field: K, value: ApplicationValues[K]) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setStatus('');
+    if (errors.fields[field]) setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
+  }
+
+  function setInstructor(key: number, field: InstructorField, value: string) {
+    setValues((current) => ({
+      ...current,
+      instructors: current.instructors.map((row) => (row.key === key ? { ...row, [field]: value } : row)),
+    }));
+    setStatus('');
+    if (errors.instructors[key]?.[field])
+      setErrors((current) => ({
+        ...current,
+        instructors: { ...current.instructors, [key]: { ...current.instructors[key], [field]: undefined } },
+      }));
+  }
+
+  function setItem(list: 'objectives' | 'dates', key: number, text: string) {
+    setValues((current) => ({ ...current, [list]: current[list].map((row) => (row.key === key ? { ...row, text } : row)) }));
+    setStatus('');
+    if (errors[list][key] || errors.lists[list])
+      setErrors((current) => ({
+        ...current,
+        [list]: Object.fromEntries(Object.entries(current[list]).filter(([k]) => Number(k) !== key)),
+        lists: { ...current.lists, [list]: undefined },
+      }));
+  }
+
+  function addRow(list: 'instructors' | 'objectives' | 'dates') {
+    const row = list === 'instructors' ? instructorRow() : itemRow();
+    setValues((current) => ({ ...current, [list]: [...current[list], row] }));
+    setErrors((current) => ({ ...current, lists: { ...current.lists, [list]: undefined } }));
+    const focus =
+      list === 'instructors' ? `instructor-${row.key}-name` : `${list === 'objectives' ? 'objective' : 'date'}-${row.key}`;
+    requestAnimationFrame(() => document.getElementById(focus)?.focus());
+  }
+
+  function removeRow(list: 'instructors' | 'objectives' | 'dates', key: number) {
+    setValues((current) => ({ ...current, [list]: (current[list] as { key: number }[]).filter((row) => row.key !== key) }));
+    setStatus('');
+  }
+
+  function showProblems(error: unknown, snapshot: ApplicationValues, title: string) {
+    setProblem({ error, title });
+    if (isApiError(error, 400)) {
+      const found = applicationErrors(error.errors, snapshot);
+      setErrors(found);
+      const first = firstApplicationErrorId(found, snapshot);
+      if (first) document.getElementById(first)?.focus();
+    }
+  }
+
+  async function refresh() {
+    await queryClient.invalidateQueries({ queryKey: ['application', bodyId, providerId, id] });
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const submitting = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'submit';
+    const snapshot = values;
+    setProblem(null);
+    setStatus('');
+    setErrors(NO_APPLICATION_ERRORS);
+    setBusy(submitting ? 'submit' : 'save');
+    try {
+      const saved = await saveDraft(bodyId, providerId, id, draftOf(snapshot));
+      await invalidateApplication(queryClient, bodyId, saved);
+      if (!submitting) {
+        setStatus('Draft saved. Nothing is sent to the body until you submit.');
+        requestAnimationFrame(() => statusRef.current?.focus());
+        return;
+      }
+      const submitted = await submitApplication(bodyId, providerId, id);
+      await invalidateApplication(queryClient, bodyId, submitted);
+      props.onSubmitted(submitted);
+    } catch (error) {
+      showProblems(error, snapshot, submitting ? 'The application was not submitted' : 'The draft was not saved');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function uploadResume(key: number, file: File | undefined, input: HTMLInputElement) {
+    if (!file) return;
+    const refused = tooLarge(file);
+    if (refused) {
+      setErrors((current) => ({
+        ...current,
+        instructors: { ...current.instructors, [key]: { ...current.instructors[key], resumeFileId: refused } },
+      }));
+      return;
+    }
+    setProblem(null);
+    setBusy('resume');
+    try {
+      const added = await uploadApplicationFile(bodyId, providerId, id, 'resume', file);
+      input.value = '';
+      await refresh();
+      setInstructor(key, 'resumeFileId', added.id);
+      setStatus(`Resume ${added.filename} was attached and chosen. Save the draft to keep the choice.`);
+    } catch (error) {
+      setProblem({ error, title: 'The resume was not attached' });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const fieldError = (field: ApplicationField) => (errors.fields[field] ? capitalize(errors.fields[field]) : undefined);
+  const summary = hasErrors(errors) ? applicationSummaryLines(errors, values) : [];
+  const { recurringApprovalYears } = bodyInfo(bodyId);
+
+  return (
+    <Stack gap="lg">
+      <Card withBorder padding="lg" component="section" aria-labelledby="application-form-heading">
+        <form onSubmit={(event) => void save(event)} noValidate aria-labelledby="application-form-heading">
+          <Stack gap="md">
+            <Title order={2} size="h4" id="application-form-heading">
+              {application.status === 'info-requested' ? 'Answer and submit again' : 'Application'}
+            </Title>
+            <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
+              {status && (
+                <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
+                  {status}
+                </Alert>
+              )}
+            </div>
+            {problem !== null && (
+              <ProblemAlert error={problem.error} title={problem.title} withIssues={!isApiError(problem.error, 400)} />
+            )}
+
+            <TextInput
+              id="application-title"
+              label={APPLICATION_LABELS.title}
+              description="As it will appear on the public CE calendar"
+              required
+              maxLength={300}
+              value={values.title}
+              onChange={(event) => set('title', event.currentTarget.value)}
+              error={fieldError('title')}
+            />
+            <NativeSelect
+              id="application-kind"
+              label={APPLICATION_LABELS.kind}
+              required
+              value={values.kind}
+              onChange={(event) => set('kind', event.currentTarget.value as OfferingKind | '')}
+              data={[
+                { value: '', label: 'Choose a kind' },
+                ...kinds.map((kind) => ({ value: kind, label: offeringTypeLabel(kind) })),
+                ...(values.kind && !kinds.includes(values.kind)
+                  ? [{ value: values.kind, label: offeringTypeLabel(values.kind) }]
+                  : []),
+              ]}
+              error={fieldError('kind')}
+            />
+            {values.kind === 'recurring-course' && (
+              <Checkbox
+                id="application-recurringApproval"
+                label={`${APPLICATION_LABELS.recurringApproval} (${recurringApprovalYears} years)`}
+                description="A recurring course may be approved for the whole period instead of one offering."
+                checked={values.recurringApproval}
+                onChange={(event) => set('recurringApproval', event.currentTarget.checked)}
+                error={fieldError('recurringApproval')}
+              />
+            )}
+            <Textarea
+              id="application-description"
+              label={APPLICATION_LABELS.description}
+              description="What the offering covers and for whom; shown on the public CE calendar"
+              required
+              autosize
+              minRows={3}
+              maxLength={5000}
+              value={values.description}
+              onChange={(event) => set('description', event.currentTarget.value)}
+              error={fieldError('description')}
+            />
+            <TextInput
+              id="application-sponsor"
+              label={APPLICATION_LABELS.sponsor}
+              description="The organization or person that runs the offering"
+              required
+              maxLength={300}
+              value={values.sponsor}
+              onChange={(event) => set('sponsor', event.currentTarget.value)}
+              error={fieldError('sponsor')}
+            />
+
+            <Fieldset legend="Instructors" variant="filled" p="sm">
+              <Stack gap="sm">
+                <Text size="sm" c="dimmed">
+                  Each instructor with their qualifications and a resume (needed to submit).
+                </Text>
+                {values.instructors.length === 0 && <Text size="sm">No instructor yet.</Text>}
+                {values.instructors.map((row, index) => {
+                  const error = (field: InstructorField) =>
+                    errors.instructors[row.key]?.[field] ? capitalize(errors.instructors[row.key]![field]!) : undefined;
+                  const chosen = row.resumeFileId;
+                  return (
+                    <Fieldset key={row.key} legend={`Instructor ${index + 1}`} p="sm">
+                      <Stack gap="sm">
+                        <TextInput
+                          id={`instructor-${row.key}-name`}
+                          label={INSTRUCTOR_LABELS.name}
+                          required
+                          maxLength={200}
+                          value={row.name}
+                          onChange={(event) => setInstructor(row.key, 'name', event.currentTarget.value)}
+                          error={error('name')}
+                        />
+                        <Textarea
+                          id={`instructor-${row.key}-qualifications`}
+                          label={INSTRUCTOR_LABELS.qualifications}
+                          description="Degrees, certifications, experience teaching the subject"
+                          required
+                          autosize
+                          minRows={2}
+                          maxLength={2000}
+                          value={row.qualifications}
+                          onChange={(event) => setInstructor(row.key, 'qualifications', event.currentTarget.value)}
+                          error={error('qualifications')}
+                        />
+                        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                          <NativeSelect
+                            id={`instructor-${row.key}-resumeFileId`}
+                            label={INSTRUCTOR_LABELS.resumeFileId}
+                            description="One of the resumes attached"
+                            value={chosen}
+                            onChange={(event) => setInstructor(row.key, 'resumeFileId', event.currentTarget.value)}
+                            data={[
+                              { value: '', label: resumes.length === 0 ? 'No resume attached yet' : 'Choose a resume' },
+                              ...resumes.map((file) => ({ value: file.id, label: file.filename })),
+                              ...(chosen && !resumes.some((file) => file.id === chosen)
+                                ? [{ value: chosen, label: 'a resume no longer attached' }]
+                                : []),
+                            ]}
+                            error={error('resumeFileId')}
+                          />
+                          <Input.Wrapper
+                            id={`instructor-${row.key}-resume-upload`}
+                            label="Or attach a resume"
+                            description="PDF, PNG or JPEG; chosen for this instructor"
+                          >
+                            <input
+                              id={`instructor-${row.key}-resume-upload`}
+                              className="file-input"
+                              type="file"
+                              accept={EVIDENCE_ACCEPT}
+                              disabled={busy !== null}
+                              onChange={(event) =>
+                                void uploadResume(row.key, event.currentTarget.files?.[0], event.currentTarget)
+                              }
+                            />
+                          </Input.Wrapper>
+                        </SimpleGrid>
+                        <Group justify="flex-end">
+                          <Button size="xs" variant="subtle" color="red" onClick={() => removeRow('instructors', row.key)}>
+                            Remove instructor {index + 1}
+                          </Button>
+                        </Group>
+                      </Stack>
+                    </Fieldset>
+                  );
+                })}
+                {errors.lists.instructors && (
+                  <Text size="sm" c="red.8">
+                    {capitalize(errors.lists.instructors)}
+                  </Text>
+                )}
+                <Button
+                  id="instructor-add"
+                  variant="light"
+                  w="fit-content"
+                  onClick={() => addRow('instructors')}
+                  disabled={values.instructors.length >= 50}
+                >
+                  Add an instructor
+                </Button>
+              </Stack>
+            </Fieldset>
+
+            <Textarea
+              id="application-syllabus"
+              label={APPLICATION_LABELS.syllabus}
+              description="Topics session by session, with the time given to each; a syllabus document may also be attached below"
+              required
+              autosize
+              minRows={4}
+              maxLength={20000}
+              value={values.syllabus}
+              onChange={(event) => set('syllabus', event.currentTarget.value)}
+              error={fieldError('syllabus')}
+            />
+
+            <Fieldset legend="Educational objectives" variant="filled" p="sm">
+              <Stack gap="sm">
+                <Text size="sm" c="dimmed">
+                  What participants will be able to do afterwards, one per line.
+                </Text>
+                {values.objectives.map((row, index) => (
+                  <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap">
+                    <TextInput
+                      id={`objective-${row.key}`}
+                      label={`Objective ${index + 1}`}
+                      maxLength={1000}
+                      value={row.text}
+                      onChange={(event) => setItem('objectives', row.key, event.currentTarget.value)}
+                      error={errors.objectives[row.key] ? capitalize(errors.objectives[row.key]!) : undefined}
+                      style={{ flex: 1, minWidth: 0 }}
+                    />
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      mt={25}
+                      px="xs"
+                      aria-label={`Remove objective ${index + 1}`}
+                      onClick={() => removeRow('objectives', row.key)}
+                    >
+                      Remove
+                    </Button>
+                  </Group>
+                ))}
+                {errors.lists.objectives && (
+                  <Text size="sm" c="red.8">
+                    {capitalize(errors.lists.objectives)}
+                  </Text>
+                )}
+                <Button
+                  id="objective-add"
+                  variant="light"
+                  w="fit-content"
+                  onClick={() => addRow('objectives')}
+                  disabled={values.objectives.length >= 50}
+                >
+                  Add an objective
+                </Button>
+              </Stack>
+            </Fieldset>
+
+            <Fieldset legend="Planned dates" variant="filled" p="sm">
+              <Stack gap="sm">
+                <Text size="sm" c="dimmed">
+                  Each day the offering runs; a recurring course lists its first sessions.
+                </Text>
+                {values.dates.map((row, index) => (
+                  <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap">
+                    <TextInput
+                      id={`date-${row.key}`}
+                      label={`Date ${index + 1}`}
+                      type="date"
+                      value={row.text}
+                      onChange={(event) => setItem('dates', row.key, event.currentTarget.value)}
+                      error={errors.dates[row.key] ? capitalize(errors.dates[row.key]!) : undefined}
+                      style={{ flex: 1, minWidth: 0 }}
+                    />
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      mt={25}
+                      px="xs"
+                      aria-label={`Remove date ${index + 1}`}
+                      onClick={() => removeRow('dates', row.key)}
+                    >
+                      Remove
+                    </Button>
+                  </Group>
+                ))}
+                {errors.lists.dates && (
+                  <Text size="sm" c="red.8">
+                    {capitalize(errors.lists.dates)}
+                  </Text>
+                )}
+                <Button
+                  id="date-add"
+                  variant="light"
+                  w="fit-content"
+                  onClick={() => addRow('dates')}
+                  disabled={values.dates.length >= 366}
+                >
+                  Add a date
+                </Button>
+              </Stack>
+            </Fieldset>
+
+            <Radio.Group
+              id="application-format"
+              label={APPLICATION_LABELS.format}
+              required
+              value={values.format}
+              onChange={(value) => set('format', value as ApplicationValues['format'])}
+              error={fieldError('format')}
+            >
+              <Group gap="lg" mt={6}>
+                <Radio value="in-person" label="In person" />
+                <Radio value="virtual" label="Virtual" />
+              </Group>
+            </Radio.Group>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                id="application-city"
+                label={APPLICATION_LABELS.city}
+                description={
+                  values.format === 'in-person' ? 'Required for an offering in person' : 'Where it takes place, if in person'
+                }
+                required={values.format === 'in-person'}
+                maxLength={120}
+                value={values.city}
+                onChange={(event) => set('city', event.currentTarget.value)}
+                error={fieldError('city')}
+              />
+              <TextInput
+                id="application-region"
+                label={APPLICATION_LABELS.region}
+                description={values.format === 'in-person' ? 'Required for an offering in person' : 'Optional'}
+                required={values.format === 'in-person'}
+                maxLength={120}
+                value={values.region}
+                onChange={(event) => set('region', event.currentTarget.value)}
+                error={fieldError('region')}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                id="application-registrationContact"
+                label={APPLICATION_LABELS.registrationContact}
+                description="Whom participants contact to register: name, e-mail or phone"
+                required
+                maxLength={500}
+                value={values.registrationContact}
+                onChange={(event) => set('registrationContact', event.currentTarget.value)}
+                error={fieldError('registrationContact')}
+              />
+              <TextInput
+                id="application-registrationUrl"
+                label={APPLICATION_LABELS.registrationUrl}
+                description="Optional, starting with https://"
+                type="url"
+                inputMode="url"
+                maxLength={500}
+                value={values.registrationUrl}
+                onChange={(event) => set('registrationUrl', event.currentTarget.value)}
+                error={fieldError('registrationUrl')}
+              />
+            </SimpleGrid>
+            <NumberInput
+              id="application-hours"
+              label={APPLICATION_LABELS.hours}
+              description="Contact hours of instruction, up to two decimals; the body may approve fewer"
+              required
+              min={0}
+              max={1000}
+              step={0.25}
+              decimalScale={2}
+              allowNegative={false}
+              inputMode="decimal"
+              value={values.hours}
+              onChange={(value) => set('hours', typeof value === 'number' ? value : '')}
+              error={fieldError('hours')}
+              maw={260}
+            />
+            {categories.length > 0 ? (
+              <Checkbox.Group
+                id="application-categories"
+                label={APPLICATION_LABELS.categories}
+                description="The subjects of the body's requirements the offering covers"
+                value={values.categories}
+                onChange={(value) => set('categories', value)}
+                error={fieldError('categories')}
+              >
+                <Group gap="lg" mt={6}>
+                  {categories.map((category) => (
+                    <Checkbox key={category} value={category} label={capitalize(words(category))} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            ) : (
+              <Text size="sm" c={errors.fields.categories ? 'red.8' : 'dimmed'} id="application-categories" tabIndex={-1}>
+                {errors.fields.categories
+                  ? `${APPLICATION_LABELS.categories}: ${capitalize(errors.fields.categories)}`
+                  : "This body's programs have no credit categories: none to propose."}
+              </Text>
+            )}
+
+            <Text size="sm">
+              {application.fee.cents === 0
+                ? 'There is no fee for an application.'
+                : `The application fee is ${(application.fee.cents / 100).toFixed(2)} ${application.fee.currency}.`}
+            </Text>
+
+            {summary.length > 0 && (
+              <List size="sm" c="red.8" role="alert">
+                {summary.map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
+            )}
+            <Group justify="flex-end" gap="sm">
+              <Button
+                type="submit"
+                name="step"
+                value="save"
+                variant="default"
+                loading={busy === 'save'}
+                disabled={busy !== null && busy !== 'save'}
+              >
+                Save draft
+              </Button>
+              <Button
+                type="submit"
+                name="step"
+                value="submit"
+                loading={busy === 'submit'}
+                disabled={busy !== null && busy !== 'submit'}
+              >
+                Submit for review
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+      <Documents bodyId={bodyId} application={application} onChanged={refresh} />
+    </Stack>
+  );
+}

@@ -1,0 +1,503 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Input,
+  Modal,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useRef, useState, type FormEvent } from 'react';
+import { isApiError, type ApiError } from '../api/client';
+import {
+  apiKeyQuery,
+  attendanceQuery,
+  confirmationsUrl,
+  confirmationUrl,
+  createApiKey,
+  offeringsQuery,
+  revokeApiKey,
+  uploadRoster,
+  type ApiKey,
+  type ApplicationView,
+  type RosterReport,
+} from '../api/applications';
+import { ButtonLink } from '../components/links';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatBytes, formatDateTime, formatDay, formatNumber, words } from '../format';
+import { useSession } from '../layout/session-context';
+import { rowProblems } from '../people/import-report';
+import { offeringTypeLabel } from '../providers/calendar-filters';
+import { reportSentence, ROSTER_COLUMNS, ROSTER_MAX_BYTES, rosterTemplate } from '../providers/roster';
+import { bodyNameOf, providerIdIn } from '../session';
+
+const route = getRouteApi('/_app/bodies/$bodyId/provider/offerings');
+
+/** A refused roster: nothing was recorded; every row and column at fault. */
+function Refusal({ error }: { error: ApiError }) {
+  const problems = rowProblems(error);
+  if (problems.length === 0) return <ProblemAlert error={error} title="The roster was refused: nothing was recorded" />;
+  const rows = new Set(problems.flatMap((p) => (p.line === null ? [] : [p.line])));
+  return (
+    <Stack gap="xs" role="alert">
+      <Alert color="red" title="The roster was refused: nothing was recorded">
+        {formatNumber(problems.length)} {problems.length === 1 ? 'problem' : 'problems'}
+        {rows.size > 0 ? ` in ${formatNumber(rows.size)} ${rows.size === 1 ? 'row' : 'rows'}` : ''}. Correct the file and upload
+        it again: a roster is recorded whole or not at all, and uploading it again never counts anyone twice.
+      </Alert>
+      <Table.ScrollContainer minWidth={300}>
+        <Table striped verticalSpacing="xs" fz="sm" withTableBorder>
+          <Table.Caption>Problems by row of the file (the header is row 1)</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Row</Table.Th>
+              <Table.Th scope="col">Column</Table.Th>
+              <Table.Th scope="col">Problem</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {problems.map((problem, index) => (
+              <Table.Tr key={index}>
+                <Table.Td>{problem.line ?? 'file'}</Table.Td>
+                <Table.Td>{problem.column ? <Code>{problem.column}</Code> : ''}</Table.Td>
+                <Table.Td>{problem.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function Report({ report }: { report: RosterReport }) {
+  return (
+    <Stack gap="xs">
+      <Alert color="green" variant="light" title="The roster was recorded">
+        {reportSentence(report)}
+        {report.confirmationsPending > 0 &&
+          ` Confirmations for ${formatNumber(report.confirmationsPending)} matched attendees are still being issued.`}
+      </Alert>
+      {report.changes.length > 0 && (
+        <Table.ScrollContainer minWidth={300}>
+          <Table striped verticalSpacing="xs" fz="sm" withTableBorder>
+            <Table.Caption>Rows whose data changed since the last upload</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Row</Table.Th>
+                <Table.Th scope="col">Attendee</Table.Th>
+                <Table.Th scope="col">Changed</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.changes.map((change) => (
+                <Table.Tr key={`${change.row}-${change.attendee}`}>
+                  <Table.Td>{change.row}</Table.Td>
+                  <Table.Td>{change.attendee}</Table.Td>
+                  <Table.Td>{change.fields.join(', ')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+/** One offering's attendance: upload a roster (CSV) with its report, the attendees, and their confirmations. */
+function Attendance({
+  bodyId,
+  offering,
+}: {
+  bodyId: string;
+  offering: NonNullable<ApplicationView['offering']> & { title: string; hours: number };
+}) {
+  const queryClient = useQueryClient();
+  const attendance = useQuery(attendanceQuery(bodyId, offering.id));
+  const input = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [report, setReport] = useState<RosterReport | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [uploading, setUploading] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const inputId = `roster-${offering.id}`;
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    setReport(null);
+    setFailure(null);
+    const file = input.current?.files?.[0];
+    const refused = !file
+      ? 'Choose the roster file (CSV)'
+      : file.size > ROSTER_MAX_BYTES
+        ? `${file.name} is ${formatBytes(file.size)}: at most 64 MB`
+        : null;
+    setFileError(refused ?? undefined);
+    if (refused || !file) {
+      input.current?.focus();
+      return;
+    }
+    setUploading(true);
+    try {
+      const result = await uploadRoster(bodyId, offering.id, await file.text());
+      setReport(result);
+      if (input.current) input.current.value = '';
+      await queryClient.invalidateQueries({ queryKey: ['attendance', bodyId, offering.id] });
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setUploading(false);
+      requestAnimationFrame(() => resultRef.current?.focus());
+    }
+  }
+
+  const rows = attendance.data ?? [];
+  const template = `data:text/csv;charset=utf-8,${encodeURIComponent(rosterTemplate(offering.validFrom, offering.hours))}`;
+
+  return (
+    <Stack gap="md">
+      <form onSubmit={(event) => void upload(event)} noValidate aria-label={`Upload the roster of ${offering.title}`}>
+        <Stack gap="xs">
+          <Input.Wrapper
+            id={inputId}
+            label="Roster file (CSV)"
+            description={`Columns ${ROSTER_COLUMNS.join(', ')}; each row needs the e-mail or the certificant number. Completion dates from ${formatDay(offering.validFrom)} to ${formatDay(offering.validUntil)}, hours at most ${formatNumber(offering.hours)}.`}
+            error={fileError}
+          >
+            <input
+              ref={input}
+              id={inputId}
+              className="file-input"
+              type="file"
+              accept=".csv,text/csv"
+              aria-invalid={fileError ? true : undefined}
+              onChange={() => setFileError(undefined)}
+            />
+          </Input.Wrapper>
+          <Group gap="sm">
+            <Button type="submit" loading={uploading}>
+              Upload roster
+            </Button>
+            <Anchor href={template} download={`roster-${offering.approvalCode}.csv`} size="sm">
+              Download a template
+            </Anchor>
+          </Group>
+        </Stack>
+      </form>
+      <div ref={resultRef} tabIndex={-1} aria-live="polite" style={{ outline: 'none' }}>
+        {report && <Report report={report} />}
+        {failure !== null &&
+          (isApiError(failure, 400) ? (
+            <Refusal error={failure} />
+          ) : (
+            <ProblemAlert error={failure} title="The roster was refused: nothing was recorded" />
+          ))}
+      </div>
+
+      {attendance.error && <ProblemAlert error={attendance.error} title="The attendance could not be loaded" />}
+      {attendance.data && (
+        <Stack gap="xs">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm" fw={600}>
+              {rows.length === 0 ? 'No attendance reported yet.' : `${formatNumber(rows.length)} attendees reported`}
+            </Text>
+            {rows.length > 0 && (
+              <Anchor href={confirmationsUrl(bodyId, offering.id)} size="sm">
+                Download all confirmations (PDF)
+              </Anchor>
+            )}
+          </Group>
+          {rows.length > 0 && (
+            <Table.ScrollContainer minWidth={620}>
+              <Table striped verticalSpacing="xs" fz="sm" withTableBorder>
+                <Table.Caption>Attendees of {offering.title}, by name</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Name</Table.Th>
+                    <Table.Th scope="col">E-mail or number</Table.Th>
+                    <Table.Th scope="col">Completed</Table.Th>
+                    <Table.Th scope="col">Hours</Table.Th>
+                    <Table.Th scope="col">Certificant</Table.Th>
+                    <Table.Th scope="col">Confirmation</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((row) => (
+                    <Table.Tr key={row.id}>
+                      <Table.Td>
+                        {row.name}
+                        {row.grade ? (
+                          <Text span size="xs" c="dimmed" display="block">
+                            grade {row.grade}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                        {[row.email, row.number].filter(Boolean).join(' · ')}
+                      </Table.Td>
+                      <Table.Td>{formatDay(row.completedOn)}</Table.Td>
+                      <Table.Td>{formatNumber(row.hours)}</Table.Td>
+                      <Table.Td>{row.matched ? 'Matched' : 'Not yet'}</Table.Td>
+                      <Table.Td>
+                        <Anchor
+                          href={confirmationUrl(bodyId, offering.id, row.id)}
+                          aria-label={`Confirmation of ${row.name} (PDF)`}
+                        >
+                          PDF
+                        </Anchor>
+                        <Text span size="xs" c="dimmed" display="block">
+                          {row.confirmationIssuedAt ? `issued ${formatDateTime(row.confirmationIssuedAt)}` : 'not issued yet'}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+/** The provider's key for reporting attendance through the API: created or replaced, and shown only once. */
+function ApiKeyCard({ bodyId, providerId }: { bodyId: string; providerId: string }) {
+  const queryClient = useQueryClient();
+  const phone = useMediaQuery('(max-width: 36em)');
+  const prefix = useQuery(apiKeyQuery(bodyId, providerId));
+  const [created, setCreated] = useState<ApiKey | null>(null);
+  const [confirm, setConfirm] = useState<'replace' | 'revoke' | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const keyRef = useRef<HTMLInputElement>(null);
+
+  async function run(step: 'create' | 'revoke') {
+    setBusy(true);
+    setProblem(null);
+    setStatus('');
+    try {
+      if (step === 'create') {
+        setCreated(await createApiKey(bodyId, providerId));
+        requestAnimationFrame(() => keyRef.current?.focus());
+      } else {
+        await revokeApiKey(bodyId, providerId);
+        setCreated(null);
+        setStatus('The API key was revoked: requests with it are refused.');
+      }
+      await queryClient.invalidateQueries({ queryKey: ['api-key', bodyId, providerId] });
+      setConfirm(null);
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const has = prefix.data !== null && prefix.data !== undefined;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="api-key-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="api-key-heading">
+          API key for attendance reporting
+        </Title>
+        <Text size="sm">
+          Your systems can report rosters without signing in: send the CSV to{' '}
+          <Code>{`/api/v1/bodies/${bodyId}/offerings/<offering id>/attendance/csv`}</Code> with the header{' '}
+          <Code>Authorization: Bearer &lt;key&gt;</Code>.
+        </Text>
+        {prefix.error && <ProblemAlert error={prefix.error} title="The key could not be loaded" />}
+        {prefix.isPending && !prefix.error && <Skeleton height={24} aria-label="Loading the key" />}
+        {!prefix.isPending && !created && (
+          <Text size="sm">{has ? `Your key starts with ${prefix.data}.` : 'You have no API key.'}</Text>
+        )}
+        <div role="status" aria-live="polite">
+          {status && (
+            <Text size="sm" c="green.8">
+              {status}
+            </Text>
+          )}
+        </div>
+        {created && (
+          <Alert color="yellow" variant="light" title="Copy the key now: it is not shown again">
+            <Group gap="xs" align="flex-end" wrap="wrap">
+              <TextInput
+                ref={keyRef}
+                label="API key"
+                description={`Created ${formatDateTime(created.createdAt)}. Keep it secret; replace it if it leaks.`}
+                value={created.key}
+                readOnly
+                onFocus={(event) => event.currentTarget.select()}
+                style={{ flex: '1 1 18rem', minWidth: 0 }}
+                styles={{ input: { fontFamily: 'monospace' } }}
+              />
+              <CopyButton value={created.key}>
+                {({ copied, copy }) => (
+                  <Button variant={copied ? 'light' : 'default'} color={copied ? 'green' : undefined} onClick={copy}>
+                    {copied ? 'Copied' : 'Copy key'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Alert>
+        )}
+        {problem !== null && <ProblemAlert error={problem} title="The key was not changed" />}
+        <Group gap="sm">
+          <Button
+            variant="light"
+            loading={busy && confirm === null}
+            onClick={() => (has ? setConfirm('replace') : void run('create'))}
+          >
+            {has ? 'Replace API key' : 'Create API key'}
+          </Button>
+          {has && (
+            <Button variant="subtle" color="red" onClick={() => setConfirm('revoke')}>
+              Revoke API key
+            </Button>
+          )}
+        </Group>
+      </Stack>
+      <Modal
+        opened={confirm !== null}
+        onClose={() => !busy && setConfirm(null)}
+        title={confirm === 'revoke' ? 'Revoke the API key?' : 'Replace the API key?'}
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <Stack>
+          <Text size="sm">
+            {confirm === 'revoke'
+              ? 'Requests with the current key will be refused. You can create a new key later.'
+              : 'The current key stops working at once: systems that use it need the new one, shown once after this.'}
+          </Text>
+          {problem !== null && <ProblemAlert error={problem} title="The key was not changed" />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setConfirm(null)} disabled={busy} data-autofocus>
+              Cancel
+            </Button>
+            <Button color="red" loading={busy} onClick={() => void run(confirm === 'revoke' ? 'revoke' : 'create')}>
+              {confirm === 'revoke' ? 'Revoke key' : 'Replace key'}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
+
+/** A provider's approved offerings with their approval codes, attendance reporting and confirmations, and its API key. */
+export function ProviderOfferingsPage() {
+  const { bodyId } = route.useParams();
+  const { me } = useSession();
+  const providerId = providerIdIn(me, bodyId);
+  const offerings = useQuery({ ...offeringsQuery(bodyId, providerId ?? ''), enabled: providerId !== null });
+  const [open, setOpen] = useState<string | null>(null);
+
+  if (providerId === null)
+    return (
+      <Stack maw={640}>
+        <Title order={1} size="h2">
+          Offerings
+        </Title>
+        <Alert color="gray" title="You do not act for a provider of this body">
+          Register a provider to offer pre-approved continuing education with {bodyNameOf(me, bodyId)}.
+        </Alert>
+        <ButtonLink to="/become-a-provider" search={{ body: bodyId }} w="fit-content">
+          Become a CE provider
+        </ButtonLink>
+      </Stack>
+    );
+
+  const list = offerings.data?.views ?? [];
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          Offerings
+        </Title>
+        <Text size="sm" c="dimmed">
+          Your offerings approved by {bodyNameOf(me, bodyId)}. Report each one&apos;s attendance: matched attendees find the
+          credit on their transcript, counted as approved, with their confirmation of completion.
+        </Text>
+      </div>
+      {offerings.error && <ProblemAlert error={offerings.error} title="The offerings could not be loaded" />}
+      {offerings.data && offerings.data.unreadable > 0 && (
+        <Alert color="yellow" title="Some approvals could not be read">
+          {formatNumber(offerings.data.unreadable)} approved {offerings.data.unreadable === 1 ? 'application' : 'applications'}{' '}
+          could not be loaded; try again later.
+        </Alert>
+      )}
+      {offerings.isPending && !offerings.error && <Skeleton height={160} aria-label="Loading the offerings" />}
+      {offerings.data && list.length === 0 && (
+        <Text size="sm">No approved offering yet: an application, once approved, appears here with its approval code.</Text>
+      )}
+      {list.length > 0 && (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Approved offerings">
+          {list.map((view) => {
+            const offering = view.offering!;
+            const title = view.title || view.content.title || offering.approvalCode;
+            const hours = view.decision?.hours ?? view.content.hours ?? 0;
+            const expanded = open === offering.id;
+            const headingId = `offering-${offering.id}`;
+            return (
+              <Card key={offering.id} component="li" withBorder padding="md" aria-labelledby={headingId}>
+                <Stack gap="sm">
+                  <Group justify="space-between" align="flex-start" gap="xs">
+                    <div style={{ minWidth: 0, flex: '1 1 16rem' }}>
+                      <Title order={2} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
+                        {title}
+                      </Title>
+                      <Text size="sm">
+                        {view.content.kind ? `${offeringTypeLabel(view.content.kind)} · ` : ''}
+                        {(view.content.dates ?? []).map(formatDay).join(', ') || 'dates not given'}
+                        {hours > 0 ? ` · ${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'} approved` : ''}
+                        {view.decision?.categories && view.decision.categories.length > 0
+                          ? ` · ${view.decision.categories.map(words).join(', ')}`
+                          : ''}
+                      </Text>
+                    </div>
+                    <Badge color="teal" variant="filled" tt="none" size="lg">
+                      {offering.approvalCode}
+                    </Badge>
+                  </Group>
+                  <Text size="sm">
+                    Approval code <strong>{offering.approvalCode}</strong>, valid from {formatDay(offering.validFrom)} to{' '}
+                    {formatDay(offering.validUntil)}.
+                  </Text>
+                  <Group>
+                    <Button
+                      variant={expanded ? 'default' : 'light'}
+                      aria-expanded={expanded}
+                      aria-controls={`attendance-${offering.id}`}
+                      onClick={() => setOpen(expanded ? null : offering.id)}
+                    >
+                      {expanded ? 'Hide attendance' : `Attendance of ${title}`}
+                    </Button>
+                  </Group>
+                  <div id={`attendance-${offering.id}`} hidden={!expanded}>
+                    {expanded && <Attendance bodyId={bodyId} offering={{ ...offering, title, hours }} />}
+                  </div>
+                </Stack>
+              </Card>
+            );
+          })}
+        </Stack>
+      )}
+      <ApiKeyCard bodyId={bodyId} providerId={providerId} />
+    </Stack>
+  );
+}

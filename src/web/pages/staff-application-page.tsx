@@ -1,0 +1,494 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Radio,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { isApiError } from '../api/client';
+import {
+  applicationQuery,
+  assignReviewers,
+  decideApplication,
+  invalidateApplication,
+  voteOnApplication,
+  type ApplicationView,
+  type Vote,
+} from '../api/applications';
+import { staffQuery, type StaffMember } from '../api/providers';
+import { ApplicationContent } from '../components/application-content';
+import { ApplicationStatus } from '../components/application-status';
+import { AnchorLink } from '../components/links';
+import { ProblemAlert } from '../components/problem-alert';
+import { capitalize, formatDateTime, words } from '../format';
+import { StaffOnly } from '../layout/route-states';
+import { useSession } from '../layout/session-context';
+import { categoriesOf } from '../providers/application-form';
+import {
+  checkDecision,
+  decisionErrors,
+  OUTCOME_LABELS,
+  OUTCOME_TEXT,
+  OUTCOMES,
+  VOTE_LABELS,
+  type DecisionErrors,
+  type DecisionValues,
+  type Outcome,
+} from '../providers/decision-form';
+import { isStaffIn } from '../session';
+
+const route = getRouteApi('/_app/bodies/$bodyId/providers/$providerId/applications/$applicationId');
+
+const VOTES: readonly Vote[] = ['approve', 'approve-with-changes', 'more-information', 'reject'];
+const ROLE_WORDS: Record<StaffMember['roles'][number], string> = { reviewer: 'reviewer', admin: 'administrator' };
+
+/** The server's message on a field of the request ("body.userIds[1]" counts for "userIds"). */
+function fieldIssue(error: unknown, field: string): string | undefined {
+  if (!isApiError(error, 400)) return undefined;
+  const issue = error.errors.find((e) => e.path.replace(/^body\.?/, '').split(/[.[]/)[0] === field);
+  return issue ? capitalize(issue.message) : undefined;
+}
+
+/** The coordinator adds committee members from the body's reviewers and admins. */
+function AssignForm(props: {
+  bodyId: string;
+  application: ApplicationView;
+  staff: readonly StaffMember[];
+  onDone: (text: string) => void;
+}) {
+  const { bodyId, application, staff } = props;
+  const queryClient = useQueryClient();
+  const assigned = new Set(application.reviews.map((review) => review.userId));
+  const free = staff.filter((member) => !assigned.has(member.userId));
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const [problem, setProblem] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    if (chosen.length === 0) {
+      setError('Choose at least one member');
+      document.getElementById('assign-members')?.querySelector('input')?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      await assignReviewers(bodyId, application.providerId, application.id, chosen);
+      // The answer is the application as it was: read it again for the committee.
+      await queryClient.invalidateQueries({ queryKey: ['application', bodyId, application.providerId, application.id] });
+      await queryClient.invalidateQueries({ queryKey: ['application-queue', bodyId] });
+      const names = staff.filter((member) => chosen.includes(member.userId)).map((member) => member.displayName);
+      setChosen([]);
+      props.onDone(`Assigned to the committee: ${names.join(', ')}.`);
+    } catch (failure) {
+      setProblem(failure);
+      const message = fieldIssue(failure, 'userIds');
+      if (message) setError(message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (free.length === 0) return <Text size="sm">Every reviewer and administrator is on the committee.</Text>;
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Assign committee members">
+      <Stack gap="sm">
+        {problem !== null && !fieldIssue(problem, 'userIds') && <ProblemAlert error={problem} title="Nobody was assigned" />}
+        <Checkbox.Group
+          id="assign-members"
+          label="Assign committee members"
+          description="The body's reviewers and administrators; each records a vote and a comment."
+          value={chosen}
+          onChange={(value) => {
+            setChosen(value);
+            setError(undefined);
+          }}
+          error={error}
+        >
+          <Stack gap={6} mt="xs">
+            {free.map((member) => (
+              <Checkbox
+                key={member.userId}
+                value={member.userId}
+                label={`${member.displayName} (${member.roles.map((role) => ROLE_WORDS[role]).join(', ')})`}
+              />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group>
+          <Button type="submit" variant="light" loading={saving}>
+            Assign
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A committee member records (or changes) their vote, with a comment. */
+function VoteForm(props: {
+  bodyId: string;
+  application: ApplicationView;
+  mine: ApplicationView['reviews'][number];
+  onDone: (text: string) => void;
+}) {
+  const { bodyId, application, mine } = props;
+  const queryClient = useQueryClient();
+  const [vote, setVote] = useState<Vote | ''>(mine.vote ?? '');
+  const [comment, setComment] = useState(mine.comment ?? '');
+  const [errors, setErrors] = useState<{ vote?: string; comment?: string }>({});
+  const [problem, setProblem] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    const found = {
+      vote: vote === '' ? 'Choose your vote' : undefined,
+      comment: comment.trim() === '' ? 'Write a comment: the coordinator reads it' : undefined,
+    };
+    setErrors(found);
+    if (found.vote || found.comment) {
+      if (found.vote) document.getElementById('vote-choice')?.querySelector('input')?.focus();
+      else document.getElementById('vote-comment')?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const updated = await voteOnApplication(bodyId, application.providerId, application.id, {
+        vote: vote as Vote,
+        comment: comment.trim(),
+      });
+      await invalidateApplication(queryClient, bodyId, updated);
+      await queryClient.invalidateQueries({ queryKey: ['application', bodyId, application.providerId, application.id] });
+      props.onDone(`Your vote (${VOTE_LABELS[vote as Vote].toLowerCase()}) was recorded.`);
+    } catch (failure) {
+      setProblem(failure);
+      setErrors({ vote: fieldIssue(failure, 'vote'), comment: fieldIssue(failure, 'comment') });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your vote">
+      <Stack gap="sm">
+        {problem !== null && !errors.vote && !errors.comment && (
+          <ProblemAlert error={problem} title="The vote was not recorded" />
+        )}
+        <Radio.Group
+          id="vote-choice"
+          label={mine.vote ? 'Your vote (you may change it until the decision)' : 'Your vote'}
+          required
+          value={vote}
+          onChange={(value) => {
+            setVote(value as Vote);
+            setErrors((current) => ({ ...current, vote: undefined }));
+          }}
+          error={errors.vote}
+        >
+          <Group gap="md" mt={6}>
+            {VOTES.map((value) => (
+              <Radio key={value} value={value} label={VOTE_LABELS[value]} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <Textarea
+          id="vote-comment"
+          label="Comment"
+          description="Why: the coordinator reads it before deciding"
+          required
+          autosize
+          minRows={2}
+          maxLength={4000}
+          value={comment}
+          onChange={(event) => {
+            setComment(event.currentTarget.value);
+            setErrors((current) => ({ ...current, comment: undefined }));
+          }}
+          error={errors.comment}
+        />
+        <Group>
+          <Button type="submit" loading={saving}>
+            Record vote
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The coordinator's decision: approve (hours, categories), approve with changes, ask for more information, or reject. */
+function DecisionForm(props: { bodyId: string; application: ApplicationView; onDone: (text: string) => void }) {
+  const { bodyId, application } = props;
+  const queryClient = useQueryClient();
+  const categories = useMemo(() => categoriesOf(bodyId), [bodyId]);
+  const [values, setValues] = useState<DecisionValues>({
+    outcome: '',
+    hours: application.content.hours ?? '',
+    categories: application.content.categories ?? [],
+    text: '',
+  });
+  const [errors, setErrors] = useState<DecisionErrors>({});
+  const [problem, setProblem] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  function set<K extends keyof DecisionValues>(field: K, value: DecisionValues[K]) {
+    setValues((current) => ({ ...current, [field]: value }));
+    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  }
+
+  function focus(found: DecisionErrors) {
+    if (found.outcome) document.getElementById('decision-outcome')?.querySelector('input')?.focus();
+    else if (found.hours) document.getElementById('decision-hours')?.focus();
+    else if (found.categories) document.getElementById('decision-categories')?.querySelector('input')?.focus();
+    else if (found.text) document.getElementById('decision-text')?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    const checked = checkDecision(values);
+    if (!checked.body) {
+      setErrors(checked.errors);
+      focus(checked.errors);
+      return;
+    }
+    setSaving(true);
+    try {
+      const decided = await decideApplication(bodyId, application.providerId, application.id, checked.body);
+      await invalidateApplication(queryClient, bodyId, decided);
+      props.onDone(
+        decided.offering
+          ? `Approved: approval code ${decided.offering.approvalCode}. The provider is told by e-mail; the offering is on the public CE calendar.`
+          : `Decision recorded: ${OUTCOME_LABELS[checked.body.outcome].toLowerCase()}. The provider is told by e-mail.`,
+      );
+    } catch (failure) {
+      setProblem(failure);
+      if (isApiError(failure, 400)) {
+        const found = decisionErrors(failure.errors);
+        setErrors(found.fields);
+        focus(found.fields);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const outcome = values.outcome;
+  const approves = outcome === 'approve' || outcome === 'approve-with-changes';
+  const error = (field: keyof DecisionValues) => (errors[field] ? capitalize(errors[field]) : undefined);
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Decision">
+      <Stack gap="sm">
+        {problem !== null && !Object.values(errors).some(Boolean) && (
+          <ProblemAlert error={problem} title="The decision was not recorded" />
+        )}
+        <Radio.Group
+          id="decision-outcome"
+          label="Decision"
+          required
+          value={outcome}
+          onChange={(value) => set('outcome', value as Outcome)}
+          error={error('outcome')}
+        >
+          <Stack gap={6} mt={6}>
+            {OUTCOMES.map((value) => (
+              <Radio key={value} value={value} label={OUTCOME_LABELS[value]} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {approves && (
+          <>
+            <NumberInput
+              id="decision-hours"
+              label="Hours approved"
+              description={`Proposed: ${application.content.hours ?? 'none'}; up to two decimals`}
+              required
+              min={0}
+              max={1000}
+              step={0.25}
+              decimalScale={2}
+              allowNegative={false}
+              inputMode="decimal"
+              value={values.hours}
+              onChange={(value) => set('hours', typeof value === 'number' ? value : '')}
+              error={error('hours')}
+              maw={260}
+            />
+            {categories.length > 0 ? (
+              <Checkbox.Group
+                id="decision-categories"
+                label="Categories approved"
+                value={values.categories}
+                onChange={(value) => set('categories', value)}
+                error={error('categories')}
+              >
+                <Group gap="lg" mt={6}>
+                  {categories.map((category) => (
+                    <Checkbox key={category} value={category} label={capitalize(words(category))} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            ) : (
+              <Text size="sm" c={errors.categories ? 'red.8' : 'dimmed'}>
+                {errors.categories
+                  ? `Categories: ${capitalize(errors.categories)}`
+                  : "This body's programs have no credit categories: none to approve."}
+              </Text>
+            )}
+          </>
+        )}
+        {outcome !== '' && (
+          <Textarea
+            id="decision-text"
+            label={OUTCOME_TEXT[outcome].label}
+            description={OUTCOME_TEXT[outcome].description}
+            required={OUTCOME_TEXT[outcome].required}
+            autosize
+            minRows={3}
+            maxLength={4000}
+            value={values.text}
+            onChange={(event) => set('text', event.currentTarget.value)}
+            error={error('text')}
+          />
+        )}
+        <Group>
+          <Button type="submit" loading={saving} color={outcome === 'reject' ? 'red' : undefined}>
+            Record decision
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Staff: one application, its documents, the committee and its votes, and the coordinator's decision. */
+export function StaffApplicationPage() {
+  const { bodyId, providerId, applicationId } = route.useParams();
+  const { me } = useSession();
+  const staff = isStaffIn(me, bodyId);
+  const application = useQuery({ ...applicationQuery(bodyId, providerId, applicationId), enabled: staff });
+  const staffList = useQuery({ ...staffQuery(bodyId), enabled: staff });
+  const [status, setStatus] = useState('');
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  if (!staff) return <StaffOnly title="Application" />;
+
+  function done(text: string) {
+    setStatus(text);
+    requestAnimationFrame(() => statusRef.current?.focus());
+  }
+
+  const view = application.data;
+  const mine = view?.reviews.find((review) => review.userId === me.user.id);
+  const underReview = view?.status === 'submitted';
+
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/bodies/$bodyId/applications" params={{ bodyId }} size="sm">
+        Pre-approval queue
+      </AnchorLink>
+      {application.error && <ProblemAlert error={application.error} title="The application could not be loaded" />}
+      {application.isPending && !application.error && <Skeleton height={240} aria-label="Loading the application" />}
+      {view && (
+        <>
+          <div>
+            <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+              {view.title || 'Untitled application'}
+            </Title>
+            <Text size="sm">
+              by{' '}
+              <AnchorLink to="/bodies/$bodyId/providers/$providerId" params={{ bodyId, providerId }}>
+                {view.providerName}
+              </AnchorLink>
+            </Text>
+          </div>
+          <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
+            {status && (
+              <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
+                {status}
+              </Alert>
+            )}
+          </div>
+          <ApplicationStatus application={view} />
+
+          <Card withBorder padding="lg" component="section" aria-labelledby="content-heading">
+            <Stack gap="sm">
+              <Title order={2} size="h4" id="content-heading">
+                {view.version > 0 ? `As submitted (version ${view.version})` : 'Draft (not submitted)'}
+              </Title>
+              <ApplicationContent
+                bodyId={bodyId}
+                providerId={providerId}
+                applicationId={view.id}
+                content={view.versions.at(-1)?.content ?? view.content}
+                files={view.files}
+              />
+            </Stack>
+          </Card>
+
+          <Card withBorder padding="lg" component="section" aria-labelledby="committee-heading">
+            <Stack gap="md">
+              <Title order={2} size="h4" id="committee-heading">
+                Committee
+              </Title>
+              {view.reviews.length === 0 ? (
+                <Text size="sm">No committee member is assigned yet.</Text>
+              ) : (
+                <List size="sm" spacing={6} aria-label="Committee members and votes">
+                  {view.reviews.map((review) => (
+                    <List.Item key={review.userId}>
+                      <strong>{review.name}</strong>
+                      {review.userId === me.user.id ? ' (you)' : ''}:{' '}
+                      {review.vote
+                        ? `${VOTE_LABELS[review.vote].toLowerCase()}${review.votedAt ? ` (${formatDateTime(review.votedAt)})` : ''}`
+                        : 'not voted yet'}
+                      {review.comment && (
+                        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                          {review.comment}
+                        </Text>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              {staffList.error && <ProblemAlert error={staffList.error} title="The staff list could not be loaded" />}
+              {(underReview || view.status === 'info-requested') && staffList.data && (
+                <AssignForm bodyId={bodyId} application={view} staff={staffList.data} onDone={done} />
+              )}
+              {underReview && mine && (
+                <VoteForm key={mine.votedAt ?? 'new'} bodyId={bodyId} application={view} mine={mine} onDone={done} />
+              )}
+            </Stack>
+          </Card>
+
+          {underReview && (
+            <Card withBorder padding="lg" component="section" aria-labelledby="decision-heading">
+              <Stack gap="md">
+                <Title order={2} size="h4" id="decision-heading">
+                  Coordinator&apos;s decision
+                </Title>
+                <DecisionForm bodyId={bodyId} application={view} onDone={done} />
+              </Stack>
+            </Card>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -64,7 +64,12 @@ function contentObject(stage: 'draft' | 'submission') {
     city: text(120).nullable().optional(),
     region: text(120).nullable().optional(),
     registrationContact: text(500),
-    registrationUrl: z.url('must be a web address').max(500).nullable().optional(),
+    // Shown as a link on the public calendar: only web addresses, never javascript: and the like.
+    registrationUrl: z
+      .url({ protocol: /^https?$/, error: 'must be a web address (http or https)' })
+      .max(500)
+      .nullable()
+      .optional(),
     hours: positiveHours,
     categories: activityInputSchema.shape.categories,
   });

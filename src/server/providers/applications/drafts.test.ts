@@ -56,10 +56,22 @@ describe('drafts', () => {
   });
 
   it('refuses in a draft what is wrong rather than missing, naming the field', async () => {
-    const response = await create('pat', { kind: 'podcast', dates: ['2022-02-30'], hours: 'six', surprise: 1 });
+    const response = await create('pat', {
+      kind: 'podcast',
+      dates: ['2022-02-30'],
+      hours: 'six',
+      registrationUrl: 'javascript:alert(1)',
+      surprise: 1,
+    });
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors!.map((issue) => issue.path)).toEqual(
-      expect.arrayContaining(['body.content.kind', 'body.content.dates[0]', 'body.content.hours']),
+      expect.arrayContaining([
+        'body.content.kind',
+        'body.content.dates[0]',
+        'body.content.hours',
+        'body.content.registrationUrl',
+        'body.content',
+      ]),
     );
   });
 

@@ -6,3 +6,4 @@ export * from './providers';
 export * from './audit';
 export * from './settings';
 export * from './relations';
+export * from './jobs';

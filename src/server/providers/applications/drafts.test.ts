@@ -222,35 +222,3 @@ describe('submission', () => {
     expect((await withdraw('pat')).statusCode).toBe(409);
   });
 });
-
-describe('reading', () => {
-  it.each([...OUTSIDERS, ['rex', 200], ['cora', 200], ['pat', 200]] as const)(
-    "the provider's list and one application as %s → %i",
-    async (who, status) => {
-      const [first] = (await s.t.app.inject({ method: 'GET', url: base, headers: s.as.pat })).json().applications;
-      expect((await s.t.app.inject({ method: 'GET', url: base, headers: s.as[who] })).statusCode).toBe(status);
-      expect((await s.t.app.inject({ method: 'GET', url: `${base}/${first.id}`, headers: s.as[who] })).statusCode).toBe(status);
-    },
-  );
-
-  it('finds nothing of one provider under another provider’s URL', async () => {
-    const [first] = (await s.t.app.inject({ method: 'GET', url: base, headers: s.as.pat })).json().applications;
-    const elsewhere = `${applicationsUrl('ser', s.cast.other.provider.id)}/${first.id}`;
-    expect((await s.t.app.inject({ method: 'GET', url: elsewhere, headers: s.as.oscar })).statusCode).toBe(404);
-    expect((await s.t.app.inject({ method: 'GET', url: elsewhere, headers: s.as.cora })).statusCode).toBe(404);
-  });
-
-  it('lists the provider’s own applications only, with titles and statuses', async () => {
-    await create('pat', { title: 'Listed' });
-    const mine = (await s.t.app.inject({ method: 'GET', url: base, headers: s.as.pat })).json().applications;
-    expect(mine.length).toBeGreaterThan(3);
-    expect(mine.every((a: { providerId: string }) => a.providerId === s.cast.prairie.provider.id)).toBe(true);
-    expect(mine).toContainEqual(
-      expect.objectContaining({ title: 'Listed', status: 'draft', providerName: 'Prairie Restoration Institute' }),
-    );
-    const others = (
-      await s.t.app.inject({ method: 'GET', url: applicationsUrl('ser', s.cast.other.provider.id), headers: s.as.oscar })
-    ).json();
-    expect(others.applications).toEqual([]);
-  });
-});

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -189,4 +192,34 @@ describe('the recert command', () => {
     expect(failure.stdout).toBe('');
     expect(failure.stderr.trim().split('\n')).toHaveLength(1);
   });
+});
+
+describe('recert tick', () => {
+  it('refuses a bad date before touching a database', async () => {
+    const { code, stdout, stderr } = await cli(['tick', '--as-of', '2026-13-01']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--as-of: must be a date as YYYY-MM-DD');
+  });
+
+  it('runs the daily work for a date on the embedded database, and names an unknown body', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'recert-tick-'));
+    const env = { ...process.env, RECERT_DATA_DIR: dataDir, DATABASE_URL: '' };
+    delete env.DATABASE_URL;
+    try {
+      const tick = () =>
+        run(process.execPath, [BIN, 'tick', '--as-of', '2026-01-01', '--body', 'ser', '--format', 'json'], { env });
+      const first = await tick();
+      expect(JSON.parse(first.stdout)).toMatchObject({ bodyId: 'ser', asOf: '2026-01-01', skipped: false });
+      const unknown = await run(process.execPath, [BIN, 'tick', '--body', 'nobody'], { env }).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(unknown).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--body[0]: is not a body of this installation'),
+      });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

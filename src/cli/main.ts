@@ -4,6 +4,7 @@ import { describeIssues } from '../core/validation';
 import { processIo, usageError, type CliIo } from './cli-io';
 import { evaluateCommand } from './commands/evaluate';
 import { policiesCommand } from './commands/policies';
+import { tickCommand } from './commands/tick';
 
 export const HELP = `recert: certification and continuing-education management
 
@@ -24,6 +25,11 @@ Usage:
       embedded database in RECERT_DATA_DIR (default ./data) is used.
   recert migrate
       Apply the database migrations and install the built-in bodies.
+  recert tick [--as-of YYYY-MM-DD] [--body ID]... [--format json|text]
+      Run the daily work for a date (default: today in each body's time
+      zone): everyone's standing re-evaluated. The server does this by itself
+      every day; running it again, late, or for a past date gives the same
+      result.
   recert help
 
 Exit codes: 0 done, 2 bad input or usage (one message on stderr, nothing on
@@ -35,6 +41,7 @@ export type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
   policies: policiesCommand,
+  tick: tickCommand,
   help: async (_args, io) => {
     io.stdout(HELP);
     return 0;

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import { RecertError } from '../core/errors';
 import { buildApp } from './app';
 import { installBuiltinPolicies, PolicyStore } from './bodies/policy-store';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
-import { dateAt } from '../core/dates/today';
-import { reevaluateBody } from './compliance/reevaluate';
+import { startDailyScheduler } from './scheduler/daily-scheduler';
+import { tick } from './scheduler/tick';
 import { DEMO_PASSWORD, loadDemoOnce, type DemoSignIn } from './demo/load-demo';
 import { createMailer } from './mail/mailer';
 import { defaultStorageRoot, LocalFileStorage } from './files/file-storage';
@@ -26,19 +27,35 @@ export async function migrateDatabase(config: Config = loadConfig()): Promise<st
   }
 }
 
+/** `recert tick`: the daily work for a date (default today per body), on the configured database. */
+export async function runTick(options: { asOf?: string; bodyIds?: string[]; config?: Config }) {
+  const database = await openConfiguredDatabase(options.config ?? loadConfig());
+  try {
+    await database.migrate();
+    await installBuiltinPolicies(database.db);
+    const registry = await new PolicyStore(database.db).current();
+    for (const [index, id] of (options.bodyIds ?? []).entries()) {
+      if (!registry.body(id))
+        throw new RecertError('invalid-input', `unknown body "${id}"`, [
+          { path: `--body[${index}]`, message: 'is not a body of this installation' },
+        ]);
+    }
+    return await tick({ db: database.db, registry, now: new Date(), asOf: options.asOf, bodyIds: options.bodyIds });
+  } finally {
+    await database.close();
+  }
+}
+
 /**
  * Everything start-up does to a database: migrations, the built-in bodies,
- * the demo (once), then every body re-evaluated for today, which also
- * catches up after downtime (re-evaluation is idempotent).
+ * the demo (once), then every body's daily work for today, which also
+ * catches up after downtime (the work is idempotent).
  */
 export async function prepareDatabase(database: Database, options: { demo: boolean; now: Date }): Promise<DemoSignIn[]> {
   await database.migrate();
   await installBuiltinPolicies(database.db);
   const signIns = options.demo ? await loadDemoOnce(database.db, options.now) : [];
-  const registry = await new PolicyStore(database.db).current();
-  for (const body of registry.bodies()) {
-    await reevaluateBody({ db: database.db, registry, bodyId: body.id, asOf: dateAt(body.timeZone, options.now) });
-  }
+  await tick({ db: database.db, registry: await new PolicyStore(database.db).current(), now: options.now });
   return signIns;
 }
 
@@ -53,14 +70,9 @@ export async function startServer(options: { demo: boolean; print: (line: string
     outboxDir: join(config.RECERT_DATA_DIR, 'outbox'),
   });
   const files = new LocalFileStorage(defaultStorageRoot(config.RECERT_DATA_DIR));
-  const app = await buildApp({
-    db: database.db,
-    config,
-    policies: new PolicyStore(database.db),
-    mailer,
-    files,
-    now: () => new Date(),
-  });
+  const policies = new PolicyStore(database.db);
+  const now = () => new Date();
+  const app = await buildApp({ db: database.db, config, policies, mailer, files, now });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const where = config.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'
@@ -71,7 +83,9 @@ export async function startServer(options: { demo: boolean; print: (line: string
     options.print(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const s of signIns) options.print(`  ${s.email.padEnd(26)} ${s.who} (${s.body}, ${s.role})`);
   }
+  const stopScheduler = startDailyScheduler({ db: database.db, policies, now, log: app.log });
   const stop = async () => {
+    await stopScheduler();
     await app.close();
     await database.close();
   };

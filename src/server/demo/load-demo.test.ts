@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBuiltinPolicies, PolicyStore } from '../bodies/policy-store';
-import { providers } from '../db/schema/providers';
+import { applications, providers } from '../db/schema/providers';
 import { ceCalendar } from '../providers/ce-calendar';
 import { findDuplicates } from '../certificants/find-duplicates';
 import { getProgress } from '../certificants/get-progress';
@@ -77,6 +77,8 @@ describe('demo data', () => {
       'SER-DEMO-0003',
       'SER-DEMO-0005',
     ]);
+    const states = await database.db.select({ status: applications.status }).from(applications);
+    expect(new Set(states.map((a) => a.status))).toEqual(new Set(['draft', 'submitted', 'info-requested', 'rejected', 'approved']));
     expect(signIns.filter((s) => s.role.startsWith('provider')).map((s) => s.email)).toContain('wetlands@ser.demo');
   });
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { userEmails } from '../db/schema/accounts';
 import { providerNotices } from '../db/schema/providers';
-import { buildOffering, buildProvider } from '../testing/provider-factories';
+import { buildApplication, buildOffering, buildProvider } from '../testing/provider-factories';
 import type { DemoSignIn } from './load-demo';
 
 const day = (d: DayNumber) => formatDate(d);
@@ -61,6 +61,36 @@ export async function seedProviderDemo(db: DbOrTx, today: DayNumber, password: s
     hours: 6,
     approvalCode: 'SER-DEMO-0004',
   });
+
+  // Applications in every state before approval, for the coordinator's queue and the provider's list.
+  const asked = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+  const application = (
+    status: 'draft' | 'submitted' | 'info-requested' | 'rejected',
+    title: string,
+    daysAgo: number,
+    text?: string,
+  ) =>
+    buildApplication(db, {
+      ...base,
+      status,
+      title,
+      type: 'course',
+      dates: [day(today + 60)],
+      hours: 6,
+      submittedAt: asked(daysAgo),
+      decisionDue: day(today - daysAgo + 42),
+      decisionText: text,
+    });
+  await application('draft', 'Riparian buffer design (draft)', 0);
+  await application('submitted', 'Invasive species control', 10);
+  await application('submitted', 'Monitoring protocols for restored sites', 45);
+  await application(
+    'info-requested',
+    'Coastal dune stabilization',
+    20,
+    'Please attach the instructor’s resume and the agenda of day two.',
+  );
+  await application('rejected', 'Company product demonstration', 30, 'A product demonstration is not continuing education.');
 
   const prairie = await provider('ser', 'prairie', 'Prairie Partners', 'warned: confirmations were late', 'warned');
   await buildOffering(db, {

@@ -218,6 +218,14 @@ export function ProviderHomePage() {
             )}
           </div>
           <ProviderStanding provider={provider.data} />
+          <Group gap="sm">
+            <ButtonLink to="/bodies/$bodyId/provider/applications" params={{ bodyId }} variant="light">
+              Applications for pre-approval
+            </ButtonLink>
+            <ButtonLink to="/bodies/$bodyId/provider/offerings" params={{ bodyId }} variant="light">
+              Approved offerings and attendance
+            </ButtonLink>
+          </Group>
           {provider.data.status === 'terminated' && (
             <Text size="sm">
               Your approvals were terminated: your offerings are off the public calendar and new approvals are not given. You may

@@ -315,11 +315,10 @@ function ApiKeyCard({ bodyId, providerId }: { bodyId: string; providerId: string
         <Title order={2} size="h4" id="api-key-heading">
           API key for attendance reporting
         </Title>
-        <Text size="sm">
-          Your systems can report rosters without signing in: send the CSV to{' '}
-          <Code>{`/api/v1/bodies/${bodyId}/offerings/<offering id>/attendance/csv`}</Code> with the header{' '}
-          <Code>Authorization: Bearer &lt;key&gt;</Code>.
-        </Text>
+        <Text size="sm">Your systems can report rosters without signing in: send the CSV file as</Text>
+        <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {`POST /api/v1/bodies/${bodyId}/offerings/<offering id>/attendance/csv\nContent-Type: text/csv\nAuthorization: Bearer <key>`}
+        </Code>
         {prefix.error && <ProblemAlert error={prefix.error} title="The key could not be loaded" />}
         {prefix.isPending && !prefix.error && <Skeleton height={24} aria-label="Loading the key" />}
         {!prefix.isPending && !created && (

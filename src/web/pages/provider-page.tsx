@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { applicationsQuery } from '../api/applications';
 import { isApiError } from '../api/client';
 import {
   appealsQuery,
@@ -17,6 +18,7 @@ import {
 import { bodyInfo, todayIn } from '../bodies';
 import { AppealCard } from '../components/appeal-card';
 import { AnchorLink } from '../components/links';
+import { StatusBadge } from '../components/application-status';
 import { NoticeList } from '../components/notice-list';
 import { ProblemAlert } from '../components/problem-alert';
 import { ProviderDetails, ProviderStanding } from '../components/provider-details';
@@ -213,6 +215,7 @@ export function ProviderPage() {
   const notices = useQuery({ ...noticesQuery(bodyId, providerId), enabled: staff });
   const appeals = useQuery({ ...appealsQuery(bodyId), enabled: staff });
   const staffList = useQuery({ ...staffQuery(bodyId), enabled: staff });
+  const applications = useQuery({ ...applicationsQuery(bodyId, providerId), enabled: staff });
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
   const own = useMemo(
@@ -253,6 +256,36 @@ export function ProviderPage() {
           </div>
           <ProviderStanding provider={provider.data} />
           <ProviderDetails key={provider.data.id} bodyId={bodyId} provider={provider.data} canEdit={admin} />
+
+          <Card withBorder padding="lg" component="section" aria-labelledby="applications-heading">
+            <Stack gap="sm">
+              <Title order={2} size="h4" id="applications-heading">
+                Applications
+              </Title>
+              {applications.error && <ProblemAlert error={applications.error} title="The applications could not be loaded" />}
+              {applications.data && applications.data.length === 0 && <Text size="sm">No application yet.</Text>}
+              {applications.data && applications.data.length > 0 && (
+                <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Applications">
+                  {applications.data.map((item) => (
+                    <Group component="li" key={item.id} gap="xs" wrap="wrap">
+                      <AnchorLink
+                        to="/bodies/$bodyId/providers/$providerId/applications/$applicationId"
+                        params={{ bodyId, providerId, applicationId: item.id }}
+                      >
+                        {item.title || 'Untitled application'}
+                      </AnchorLink>
+                      <StatusBadge status={item.status} />
+                      {item.decisionDue && item.daysLeft !== null && (
+                        <Text size="sm" c={item.overdue ? 'red.8' : 'dimmed'}>
+                          due {formatDay(item.decisionDue)}
+                        </Text>
+                      )}
+                    </Group>
+                  ))}
+                </Stack>
+              )}
+            </Stack>
+          </Card>
 
           <Card withBorder padding="lg" component="section" aria-labelledby="notices-heading">
             <Stack gap="md">

@@ -10,6 +10,9 @@ import { STATUS_COLORS, STATUS_LABELS } from '../providers/application-form';
 import { offeringTypeLabel } from '../providers/calendar-filters';
 import { bodyNameOf, providerIdIn } from '../session';
 
+/** A badge in a table cell wraps rather than cut its words short. */
+const WRAP = { whiteSpace: 'normal', height: 'auto', paddingBlock: 2 } as const;
+
 const route = getRouteApi('/_app/bodies/$bodyId/provider/applications');
 
 /** A provider's applications for pre-approval: drafts, submitted ones with days left, decided ones. */
@@ -99,7 +102,7 @@ export function ProviderApplicationsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATUS_COLORS[item.status]} variant="light" tt="none">
+                      <Badge color={STATUS_COLORS[item.status]} variant="light" tt="none" style={WRAP}>
                         {STATUS_LABELS[item.status]}
                       </Badge>
                     </Table.Td>

@@ -17,6 +17,9 @@ import {
 } from '../providers/provider-form';
 import { bodyNameOf, isStaffIn } from '../session';
 
+/** A badge in a table cell wraps rather than cut its words short. */
+const WRAP = { whiteSpace: 'normal', height: 'auto', paddingBlock: 2 } as const;
+
 const route = getRouteApi('/_app/bodies/$bodyId/providers');
 
 /** Staff: the body's CE providers by name, filtered by standing and words of the name. */
@@ -118,7 +121,7 @@ export function ProvidersPage() {
                       </AnchorLink>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={PROVIDER_STATUS_COLORS[provider.status]} variant="light" tt="none">
+                      <Badge color={PROVIDER_STATUS_COLORS[provider.status]} variant="light" tt="none" style={WRAP}>
                         {PROVIDER_STATUS_LABELS[provider.status]}
                       </Badge>
                     </Table.Td>

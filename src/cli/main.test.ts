@@ -204,8 +204,9 @@ describe('recert tick', () => {
 
   it('runs the daily work for a date on the embedded database, and names an unknown body', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'recert-tick-'));
-    const env = { ...process.env, RECERT_DATA_DIR: dataDir, DATABASE_URL: '' };
-    delete env.DATABASE_URL;
+    // The embedded database in a fresh folder, whatever the environment says.
+    const { DATABASE_URL: _server, ...inherited } = process.env;
+    const env = { ...inherited, RECERT_DATA_DIR: dataDir };
     try {
       const tick = () =>
         run(process.execPath, [BIN, 'tick', '--as-of', '2026-01-01', '--body', 'ser', '--format', 'json'], { env });

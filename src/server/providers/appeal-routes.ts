@@ -103,6 +103,29 @@ export function appealRoutes(app: FastifyInstance, context: AppContext): void {
   );
 
   typed.get(
+    '/api/v1/bodies/:bodyId/providers/:providerId/appeals',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: "A provider's appeals, newest first (the provider, staff)",
+        params: providerParams,
+        response: { 200: z.object({ appeals: z.array(appealSchema) }) },
+      },
+    },
+    async (request) => {
+      const { bodyId, providerId } = request.params;
+      const actor = authorize(appealPolicy, 'read', request.actor, { bodyId, providerId });
+      const rows = await context.db
+        .select()
+        .from(providerAppeals)
+        .where(and(eq(providerAppeals.bodyId, bodyId), eq(providerAppeals.providerId, providerId)))
+        .orderBy(desc(providerAppeals.filedAt));
+      const forStaff = appealPolicy.actions.vote(actor, { bodyId, providerId });
+      return { appeals: await Promise.all(rows.map((row) => presentAppeal(context.db, row, forStaff))) };
+    },
+  );
+
+  typed.get(
     '/api/v1/bodies/:bodyId/appeals',
     {
       schema: {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerNotices } from '../db/schema/providers';
 import { buildUser } from '../testing/factories';
 import { seedCast, signInCast, type CastHeaders, type CastMember } from '../testing/namss-fixture';
-import { buildOffering, buildProvider } from '../testing/provider-factories';
+import { buildApplication, buildOffering, buildProvider } from '../testing/provider-factories';
 import { createTestApp, problemOf, TEST_NOW, type TestApp } from '../testing/test-app';
 
 type Who = CastMember | 'anonymous' | 'acme' | 'other' | 'far';
@@ -148,6 +148,37 @@ describe('who sees and changes a provider', () => {
   });
 });
 
+describe('factory-built applications (tests and demo) read like real ones', () => {
+  it('answers for an approved offering’s application and for each state before approval', async () => {
+    const db = t.database.db;
+    const { application } = await buildOffering(db, {
+      bodyId: 'namss',
+      providerId: acme.provider.id,
+      createdBy: acme.user!.id,
+      dates: ['2022-12-01'],
+      hours: 2,
+    });
+    const built = await Promise.all(
+      (['draft', 'submitted', 'info-requested', 'rejected'] as const).map((status) =>
+        buildApplication(db, {
+          bodyId: 'namss',
+          providerId: acme.provider.id,
+          createdBy: acme.user!.id,
+          status,
+          dates: ['2023-01-10'],
+          hours: 3,
+          decisionDue: '2022-11-01',
+        }),
+      ),
+    );
+    for (const { id, status } of [application, ...built]) {
+      const response = await call('acme', 'GET', `/providers/${acme.provider.id}/applications/${id}`);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().status).toBe(status);
+    }
+  });
+});
+
 describe('status and appeals', () => {
   it('terminates, withdraws the offerings, refuses a late appeal, and lets the committee overturn by majority', async () => {
     const db = t.database.db;
@@ -266,6 +297,10 @@ describe('status and appeals', () => {
     expect(final.statusCode).toBe(409);
     const asProvider = (await t.app.inject({ method: 'GET', url: `/api/v1/bodies/namss${appeal}`, headers })).json();
     expect(asProvider.votes.every((v: { memberUserId: string | null }) => v.memberUserId === null)).toBe(true);
+    const listed = await t.app.inject({ method: 'GET', url: `${url}/appeals`, headers });
+    expect(listed.json().appeals).toEqual([expect.objectContaining({ id: filed.json().id, status: 'overturned' })]);
+    expect((await call('other', 'GET', `/providers/${provider.id}/appeals`)).statusCode).toBe(404);
+    expect((await call('alice', 'GET', `/providers/${provider.id}/appeals`)).statusCode).toBe(404);
     expect((await call('other', 'GET', appeal)).statusCode).toBe(404);
     expect((await call('far', 'GET', appeal)).statusCode).toBe(404);
   });

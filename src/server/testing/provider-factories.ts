@@ -180,7 +180,13 @@ export async function buildOffering(db: DbOrTx, spec: OfferingSpec) {
       content,
       version: 1,
       createdBy: spec.createdBy,
-      decision: { outcome: 'approve', hours: spec.hours, categories: spec.categories ?? [] },
+      decision: {
+        outcome: 'approve',
+        hours: spec.hours,
+        categories: spec.categories ?? [],
+        at: new Date().toISOString(),
+        by: spec.createdBy,
+      },
     })
     .returning();
   await db

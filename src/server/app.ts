@@ -19,6 +19,7 @@ import { peopleAdminRoutes } from './certificants/people-admin-routes';
 import { mergeRoutes } from './certificants/merge-routes';
 import { appealRoutes } from './providers/appeal-routes';
 import { ceCalendarRoutes } from './providers/ce-calendar-routes';
+import { offeringRoutes } from './providers/offering-routes';
 import { credentialRoutes } from './credentials/routes';
 import { providerRoutes } from './providers/provider-routes';
 import { attendanceRoutes } from './providers/attendance/routes';
@@ -75,6 +76,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   attendanceRoutes(app, context);
   appealRoutes(app, context);
   ceCalendarRoutes(app, context);
+  offeringRoutes(app, context);
   credentialRoutes(app, context);
   activityRoutes(app, context);
   auditRoutes(app, context);

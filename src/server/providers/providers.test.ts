@@ -126,6 +126,11 @@ describe('who sees and changes a provider', () => {
       { anonymous: 401, alice: 404, acme: 403, other: 404, far: 404, otto: 404, rita: 403 },
     ],
     [
+      'list its offerings',
+      () => ['GET', `/providers/${acme.provider.id}/offerings`],
+      { anonymous: 401, alice: 404, acme: 200, other: 404, far: 404, otto: 404, rita: 200, ada: 200 },
+    ],
+    [
       'read its notices',
       () => ['GET', `/providers/${acme.provider.id}/notices`],
       { anonymous: 401, alice: 404, acme: 200, other: 404, far: 404, otto: 404, rita: 200, ada: 200 },
@@ -171,6 +176,8 @@ describe('factory-built applications (tests and demo) read like real ones', () =
         }),
       ),
     );
+    const listed = (await call('acme', 'GET', `/providers/${acme.provider.id}/offerings`)).json().offerings;
+    expect(listed).toContainEqual(expect.objectContaining({ applicationId: application.id, hours: 2, attendance: 0 }));
     for (const { id, status } of [application, ...built]) {
       const response = await call('acme', 'GET', `/providers/${acme.provider.id}/applications/${id}`);
       expect(response.statusCode, response.body).toBe(200);

@@ -46,7 +46,8 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/web runs in browsers: no Node built-ins' },
             {
-              regex: '(^|/)server/(?!(activities/activity-schemas|certificants/person-schemas)$)',
+              regex:
+                '(^|/)server/(?!(activities/activity-schemas|certificants/person-schemas|providers/provider-schemas|providers/provider-kinds|accounts/account-schemas)$)',
               allowTypeImports: true,
               message: 'src/web may import types from src/server, and values only from the shared schema files',
             },

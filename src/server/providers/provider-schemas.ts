@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newPasswordSchema } from '../accounts/account-schemas';
-import { PROVIDER_KINDS, PROVIDER_STATUSES } from '../db/schema/providers';
+import { PROVIDER_KINDS, PROVIDER_STATUSES } from './provider-kinds';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional();

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
-export const PROVIDER_KINDS = ['institution', 'government', 'non-profit', 'company', 'individual'] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
-export const PROVIDER_STATUSES = ['active', 'warned', 'suspended', 'terminated'] as const;
-export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
+import type { ProviderKind, ProviderStatus } from '../../providers/provider-kinds';
+
+export { PROVIDER_KINDS, PROVIDER_STATUSES, type ProviderKind, type ProviderStatus } from '../../providers/provider-kinds';
 
 /** A CE provider (sponsor) of one body. Its users are memberships with role `provider` and this provider's id. */
 export const providers = pgTable(
@@ -221,11 +220,17 @@ export const attendance = pgTable(
     unique('attendance_once').on(t.bodyId, t.offeringId, t.attendeeKey, t.completedOn),
     unique('attendance_verification_unique').on(t.bodyId, t.verificationCode),
     // Later matching looks for a new person's number and e-mails among the rows still unmatched.
-    index('attendance_unmatched_idx').on(t.bodyId, t.email).where(sql`${t.personId} is null`),
-    index('attendance_unmatched_number_idx').on(t.bodyId, t.number).where(sql`${t.personId} is null`),
+    index('attendance_unmatched_idx')
+      .on(t.bodyId, t.email)
+      .where(sql`${t.personId} is null`),
+    index('attendance_unmatched_number_idx')
+      .on(t.bodyId, t.number)
+      .where(sql`${t.personId} is null`),
     index('attendance_person_idx').on(t.bodyId, t.personId),
     // Confirmations still to issue: the follow-up after a roster, and staff's list of those past their window.
-    index('attendance_unconfirmed_idx').on(t.bodyId, t.completedOn).where(sql`${t.confirmationIssuedAt} is null`),
+    index('attendance_unconfirmed_idx')
+      .on(t.bodyId, t.completedOn)
+      .where(sql`${t.confirmationIssuedAt} is null`),
   ],
 );
 

@@ -7,7 +7,7 @@ import { authorize, bodyPolicy, personPolicy } from '../authorization';
 import { people } from '../db/schema/people';
 import { memberships, userEmails } from '../db/schema/accounts';
 import type { AppContext } from '../http/context';
-import { getProgress } from './get-progress';
+import { getProgressView } from './get-progress';
 import { loadPerson } from './load-person-record';
 import { personSchema, presentPerson, progressSchema } from './present-person';
 
@@ -82,16 +82,14 @@ export function certificantRoutes(app: FastifyInstance, context: AppContext): vo
     async (request) => {
       const { bodyId, personId } = request.params;
       authorize(personPolicy, 'read', request.actor, { bodyId, personId });
-      const registry = await context.policies.current();
-      const progress = await getProgress({
+      return getProgressView({
         db: context.db,
-        registry,
+        registry: await context.policies.current(),
         bodyId,
         personId,
         asOf: request.query.asOf,
         now: context.now(),
       });
-      return { person: presentPerson(progress.person), held: progress.held, ...progress.result };
     },
   );
 }

@@ -1,29 +1,15 @@
-import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { summarize } from '../../core/compliance/evaluate';
-import type { ActivityInput } from '../../core/compliance/evaluate-types';
+import type { ActivityInput, CertificationInput } from '../../core/compliance/evaluate-types';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { dateAt } from '../../core/dates/today';
-import { toActivityInput, toHeld } from '../certificants/get-progress';
-import type { DbOrTx } from '../db/database';
-import { activities } from '../db/schema/activities';
-import type { cycleResults } from '../db/schema/people';
-import { certifications, people } from '../db/schema/people';
-
-const ACTIVITY_COLUMNS = {
-  personId: activities.personId,
-  id: activities.id,
-  type: activities.type,
-  startDate: activities.startDate,
-  endDate: activities.endDate,
-  hundredths: activities.hundredths,
-  categories: activities.categories,
-  approved: activities.approved,
-};
+import { rowsOf, type DbOrTx } from '../db/database';
 
 /**
  * Re-evaluates the given people of one body on `asOf` and stores each
  * certification's current-cycle figures (cycle_results), with the policy
  * version they were judged under. Rows of earlier cycles are never touched.
+ * Merged records (people.merged_into set) are skipped: their records live on in the survivor.
  */
 export async function reevaluatePeople(options: {
   db: DbOrTx;
@@ -34,67 +20,116 @@ export async function reevaluatePeople(options: {
 }): Promise<number> {
   const { db, registry, bodyId, personIds, asOf } = options;
   if (personIds.length === 0) return 0;
-  return storeResults(db, registry, bodyId, asOf, await loadRecords(db, bodyId, { ids: personIds }));
+  const rows = resultRows(registry, asOf, await loadRecords(db, bodyId, { ids: personIds }));
+  await storeRows(db, bodyId, asOf, rows);
+  return rows.length;
 }
 
-type PeopleScope = { ids: string[] } | { from: string; to: string };
+/** Some people of a body: a list of ids, or (bulk) every id in the range (after, through]; `after` null is the start. */
+type PeopleScope = { ids: string[] } | { after: string | null; through: string };
 
-/** Certifications and activities of some people: a list of ids, or (bulk) every id in a range. */
-async function loadRecords(db: DbOrTx, bodyId: string, scope: PeopleScope) {
-  const of = (column: typeof certifications.personId | typeof activities.personId) =>
-    'ids' in scope ? inArray(column, scope.ids) : and(gte(column, scope.from), lte(column, scope.to));
+interface HeldRow {
+  person_id: string;
+  id: string;
+  program_id: string;
+  awarded: string;
+  renewed_through: string | null;
+}
+
+interface ActivityRow {
+  person_id: string;
+  id: string;
+  type: string;
+  start_date: string;
+  end_date: string | null;
+  hundredths: number;
+  categories: string[];
+  approved: boolean;
+}
+
+interface Records {
+  held: HeldRow[];
+  done: ActivityRow[];
+}
+
+/**
+ * The certifications (of records not merged away) and activities of some people, in two statements run side by side.
+ * Plain SQL read as plain rows: mapping 60,000 activity rows a page through the ORM's column mappers cost more
+ * than evaluating them. Activities come in no particular order: the engine orders each person's by date and id, and
+ * sorting them in the database spilled to disk.
+ */
+async function loadRecords(db: DbOrTx, bodyId: string, scope: PeopleScope): Promise<Records> {
+  const of = (column: SQL) =>
+    'ids' in scope
+      ? sql`${column} in ${scope.ids}`
+      : scope.after === null
+        ? sql`${column} <= ${scope.through}`
+        : sql`${column} > ${scope.after} and ${column} <= ${scope.through}`;
   const [held, done] = await Promise.all([
-    db
-      .select()
-      .from(certifications)
-      .where(and(eq(certifications.bodyId, bodyId), of(certifications.personId))),
-    db
-      .select(ACTIVITY_COLUMNS)
-      .from(activities)
-      .where(and(eq(activities.bodyId, bodyId), of(activities.personId)))
-      .orderBy(asc(activities.personId), asc(activities.startDate), asc(activities.id)),
+    rowsOf<HeldRow>(
+      db,
+      sql`select c.person_id, c.id, c.program_id, c.awarded, c.renewed_through
+        from certifications c join people p on p.body_id = c.body_id and p.id = c.person_id
+        where c.body_id = ${bodyId} and ${of(sql`c.person_id`)} and p.merged_into is null
+        order by c.person_id, c.awarded, c.program_id`,
+    ),
+    rowsOf<ActivityRow>(
+      db,
+      sql`select person_id, id, type, start_date, end_date, hundredths, categories, approved
+        from activities where body_id = ${bodyId} and ${of(sql`person_id`)}`,
+    ),
   ]);
   return { held, done };
 }
 
-async function storeResults(
-  db: DbOrTx,
-  registry: PolicyRegistry,
-  bodyId: string,
-  asOf: string,
-  { held, done }: Awaited<ReturnType<typeof loadRecords>>,
-): Promise<number> {
+interface ResultRow {
+  certificationId: string;
+  cycleStart: string;
+  cycleEnd: string;
+  policyVersion: number;
+  status: string;
+  compliant: boolean;
+  onPace: boolean;
+  due: string;
+  summary: object;
+}
+
+/** Evaluates everyone who holds a certification in `records`: one row per certification, for its current cycle. */
+function resultRows(registry: PolicyRegistry, asOf: string, { held, done }: Records): ResultRow[] {
   const activitiesOf = new Map<string, ActivityInput[]>();
   for (const row of done) {
-    let list = activitiesOf.get(row.personId);
-    if (!list) activitiesOf.set(row.personId, (list = []));
-    list.push(toActivityInput(row));
+    let list = activitiesOf.get(row.person_id);
+    if (!list) activitiesOf.set(row.person_id, (list = []));
+    list.push({
+      id: row.id,
+      type: row.type,
+      date: row.start_date,
+      endDate: row.end_date,
+      hours: row.hundredths / 100,
+      categories: row.categories,
+      approved: row.approved,
+    });
   }
-  const heldBy = new Map<string, (typeof held)[number][]>();
-  for (const row of held) {
-    let list = heldBy.get(row.personId);
-    if (!list) heldBy.set(row.personId, (list = []));
-    list.push(row);
-  }
-  const rows: (typeof cycleResults.$inferInsert)[] = [];
-  for (const [personId, certificationRows] of heldBy) {
-    const result = summarize(
-      {
-        asOf,
-        certifications: certificationRows.map(toHeld),
-        activities: activitiesOf.get(personId) ?? [],
-      },
-      registry,
-    );
-    result.certifications.forEach((summary, index) => {
-      const certification = certificationRows[index]!;
+  const rows: ResultRow[] = [];
+  const none: ActivityInput[] = [];
+  // Certifications come ordered by person: each run of one person's is evaluated together.
+  for (let start = 0; start < held.length;) {
+    const personId = held[start]!.person_id;
+    let end = start + 1;
+    while (end < held.length && held[end]!.person_id === personId) end++;
+    const certifications: CertificationInput[] = [];
+    for (let i = start; i < end; i++) {
+      const row = held[i]!;
+      certifications.push({ program: row.program_id, awarded: row.awarded, renewedThrough: row.renewed_through });
+    }
+    const result = summarize({ asOf, certifications, activities: activitiesOf.get(personId) ?? none }, registry);
+    for (let i = 0; i < result.certifications.length; i++) {
+      const summary = result.certifications[i]!;
       rows.push({
-        bodyId,
-        certificationId: certification.id,
+        certificationId: held[start + i]!.id,
         cycleStart: summary.cycle.start,
         cycleEnd: summary.cycle.end,
         policyVersion: summary.policyVersion,
-        evaluatedOn: asOf,
         status: summary.status,
         compliant: summary.compliant,
         onPace: summary.pace.onTrack,
@@ -107,29 +142,39 @@ async function storeResults(
           deadlines: summary.deadlines,
         },
       });
-    });
+    }
+    start = end;
   }
-  // One parameter for the whole page (building thousands of parameters cost more than the evaluation),
-  // and identical rows are not rewritten, so a re-run for the same date writes nothing.
-  if (rows.length > 0) {
-    await db.execute(sql`
-      insert into cycle_results (body_id, certification_id, cycle_start, cycle_end, policy_version, evaluated_on, status, compliant, on_pace, due, summary)
-      select "bodyId", "certificationId", "cycleStart", "cycleEnd", "policyVersion", "evaluatedOn", status, compliant, "onPace", due, summary
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-        "bodyId" text, "certificationId" uuid, "cycleStart" date, "cycleEnd" date, "policyVersion" integer, "evaluatedOn" date,
-        status text, compliant boolean, "onPace" boolean, due date, summary jsonb)
-      on conflict (body_id, certification_id, cycle_start) do update set
-        cycle_end = excluded.cycle_end, policy_version = excluded.policy_version, evaluated_on = excluded.evaluated_on,
-        status = excluded.status, compliant = excluded.compliant, on_pace = excluded.on_pace, due = excluded.due, summary = excluded.summary
-      where (cycle_results.cycle_end, cycle_results.policy_version, cycle_results.evaluated_on, cycle_results.status,
-             cycle_results.compliant, cycle_results.on_pace, cycle_results.due, cycle_results.summary)
-        is distinct from (excluded.cycle_end, excluded.policy_version, excluded.evaluated_on, excluded.status,
-             excluded.compliant, excluded.on_pace, excluded.due, excluded.summary)`);
-  }
-  return rows.length;
+  return rows;
 }
 
-/** Re-evaluates everyone in a body, a page of people at a time (idempotent: run it again for the same date, same rows). */
+/**
+ * Upserts result rows with one JSON parameter (building thousands of bound parameters cost more than the
+ * evaluation); the body and the date are parameters of their own. Identical rows are not rewritten, so a re-run
+ * for the same date writes nothing.
+ */
+async function storeRows(db: DbOrTx, bodyId: string, asOf: string, rows: ResultRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into cycle_results (body_id, certification_id, cycle_start, cycle_end, policy_version, evaluated_on, status, compliant, on_pace, due, summary)
+    select ${bodyId}, "certificationId", "cycleStart", "cycleEnd", "policyVersion", ${asOf}::date, status, compliant, "onPace", due, summary
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(
+      "certificationId" uuid, "cycleStart" date, "cycleEnd" date, "policyVersion" integer,
+      status text, compliant boolean, "onPace" boolean, due date, summary jsonb)
+    on conflict (body_id, certification_id, cycle_start) do update set
+      cycle_end = excluded.cycle_end, policy_version = excluded.policy_version, evaluated_on = excluded.evaluated_on,
+      status = excluded.status, compliant = excluded.compliant, on_pace = excluded.on_pace, due = excluded.due, summary = excluded.summary
+    where (cycle_results.cycle_end, cycle_results.policy_version, cycle_results.evaluated_on, cycle_results.status,
+           cycle_results.compliant, cycle_results.on_pace, cycle_results.due, cycle_results.summary)
+      is distinct from (excluded.cycle_end, excluded.policy_version, excluded.evaluated_on, excluded.status,
+           excluded.compliant, excluded.on_pace, excluded.due, excluded.summary)`);
+}
+
+/**
+ * Re-evaluates everyone in a body (records merged into another are skipped), a page of people at a time
+ * (idempotent: run it again for the same date, same rows). One statement finds where every page ends; then the
+ * database reads page n + 1 and stores page n - 1 while this process evaluates page n.
+ */
 export async function reevaluateBody(options: {
   db: DbOrTx;
   registry: PolicyRegistry;
@@ -139,32 +184,36 @@ export async function reevaluateBody(options: {
 }): Promise<{ people: number; certifications: number }> {
   const { db, registry, bodyId, asOf } = options;
   const pageSize = options.pageSize ?? 2000;
-  const pageAfter = (after: string | null): Promise<{ id: string }[]> =>
-    db
-      .select({ id: people.id })
-      .from(people)
-      .where(after === null ? eq(people.bodyId, bodyId) : and(eq(people.bodyId, bodyId), gt(people.id, after)))
-      .orderBy(asc(people.id))
-      .limit(pageSize);
-  const load = async (page: { id: string }[]) =>
-    page.length === 0 ? null : loadRecords(db, bodyId, { from: page[0]!.id, to: page[page.length - 1]!.id });
-  let peopleCount = 0;
-  let certificationCount = 0;
-  let page = await pageAfter(null);
-  let records = load(page);
-  while (page.length > 0) {
-    // While this page is evaluated and stored, the database already reads the next one.
-    const next = await pageAfter(page[page.length - 1]!.id);
-    const nextRecords = load(next);
-    // Its failure surfaces when it is awaited below; until then it must not count as unhandled.
-    nextRecords.catch(() => undefined);
-    const current = await records;
-    certificationCount += await storeResults(db, registry, bodyId, asOf, current!);
-    peopleCount += page.length;
-    page = next;
-    records = nextRecords;
+  // The last id of each page (every pageSize-th id, and the very last one) and its position.
+  const ends = await rowsOf<{ id: string; n: number }>(
+    db,
+    sql`select id, n from (
+        select id, row_number() over (order by id)::int as n, lead(id) over (order by id) is null as last
+        from people where body_id = ${bodyId} and merged_into is null) ids
+      where n % ${pageSize} = 0 or last
+      order by n`,
+  );
+  const load = (index: number): Promise<Records> | null => {
+    if (index >= ends.length) return null;
+    const records = loadRecords(db, bodyId, { after: index === 0 ? null : ends[index - 1]!.id, through: ends[index]!.id });
+    // A failure surfaces when it is awaited; until then it must not count as unhandled.
+    records.catch(() => undefined);
+    return records;
+  };
+  let certifications = 0;
+  let storing: Promise<void> = Promise.resolve();
+  let next = load(0);
+  for (let index = 0; next; index++) {
+    const records = await next;
+    next = load(index + 1);
+    const rows = resultRows(registry, asOf, records);
+    certifications += rows.length;
+    await storing;
+    storing = storeRows(db, bodyId, asOf, rows);
+    storing.catch(() => undefined);
   }
-  return { people: peopleCount, certifications: certificationCount };
+  await storing;
+  return { people: ends.at(-1)?.n ?? 0, certifications };
 }
 
 /** After a change to one person's record: their stored figures, as of today in the body's time zone. */

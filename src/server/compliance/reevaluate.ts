@@ -20,7 +20,7 @@ export async function reevaluatePeople(options: {
 }): Promise<number> {
   const { db, registry, bodyId, personIds, asOf } = options;
   if (personIds.length === 0) return 0;
-  const rows = resultRows(registry, asOf, await loadRecords(db, bodyId, { ids: personIds }));
+  const rows = resultRows(registry, asOf, await loadRecords(db, bodyId, asOf, { ids: personIds }));
   await storeRows(db, bodyId, asOf, rows);
   return rows.length;
 }
@@ -36,29 +36,28 @@ interface HeldRow {
   renewed_through: string | null;
 }
 
-interface ActivityRow {
+/** One person's activities dated up to the as-of date, as a JSON array of [id, type, start, end, hundredths, approved, categories]. */
+interface ActivitiesRow {
   person_id: string;
-  id: string;
-  type: string;
-  start_date: string;
-  end_date: string | null;
-  hundredths: number;
-  categories: string[];
-  approved: boolean;
+  done: string;
 }
+
+type ActivityTuple = [string, string, string, string | null, number, boolean, string[]];
 
 interface Records {
   held: HeldRow[];
-  done: ActivityRow[];
+  done: ActivitiesRow[];
 }
 
 /**
  * The certifications (of records not merged away) and activities of some people, in two statements run side by side.
- * Plain SQL read as plain rows: mapping 60,000 activity rows a page through the ORM's column mappers cost more
- * than evaluating them. Activities come in no particular order: the engine orders each person's by date and id, and
- * sorting them in the database spilled to disk.
+ * Plain SQL read as plain rows: the ORM's column mappers cost more than evaluating the rows. Each person's
+ * activities come as one JSON text built by concatenation (json_build_array took three times as long in the
+ * database), which node parses natively instead of 3,000,000 rows of eight fields; in no particular order, as the
+ * engine orders them itself. Activities dated after the as-of date (by their end date when they have one) are left
+ * in the database: the engine gives them no credit on that date ("after-as-of"), and they are no input to a summary.
  */
-async function loadRecords(db: DbOrTx, bodyId: string, scope: PeopleScope): Promise<Records> {
+async function loadRecords(db: DbOrTx, bodyId: string, asOf: string, scope: PeopleScope): Promise<Records> {
   const of = (column: SQL) =>
     'ids' in scope
       ? sql`${column} in ${scope.ids}`
@@ -70,13 +69,17 @@ async function loadRecords(db: DbOrTx, bodyId: string, scope: PeopleScope): Prom
       db,
       sql`select c.person_id, c.id, c.program_id, c.awarded, c.renewed_through
         from certifications c join people p on p.body_id = c.body_id and p.id = c.person_id
-        where c.body_id = ${bodyId} and ${of(sql`c.person_id`)} and p.merged_into is null
+        where c.body_id = ${bodyId} and ${of(sql`c.person_id`)} and ${of(sql`p.id`)} and p.merged_into is null
         order by c.person_id, c.awarded, c.program_id`,
     ),
-    rowsOf<ActivityRow>(
+    rowsOf<ActivitiesRow>(
       db,
-      sql`select person_id, id, type, start_date, end_date, hundredths, categories, approved
-        from activities where body_id = ${bodyId} and ${of(sql`person_id`)}`,
+      sql`select person_id, '[' || string_agg('["' || id::text || '",' || to_json(type)::text || ',"' || start_date::text
+          || '",' || coalesce('"' || end_date::text || '"', 'null') || ',' || hundredths::text || ',' || approved::text
+          || ',' || array_to_json(categories)::text || ']', ',') || ']' as done
+        from activities
+        where body_id = ${bodyId} and ${of(sql`person_id`)} and coalesce(end_date, start_date) <= ${asOf}::date
+        group by person_id`,
     ),
   ]);
   return { held, done };
@@ -98,17 +101,13 @@ interface ResultRow {
 function resultRows(registry: PolicyRegistry, asOf: string, { held, done }: Records): ResultRow[] {
   const activitiesOf = new Map<string, ActivityInput[]>();
   for (const row of done) {
-    let list = activitiesOf.get(row.person_id);
-    if (!list) activitiesOf.set(row.person_id, (list = []));
-    list.push({
-      id: row.id,
-      type: row.type,
-      date: row.start_date,
-      endDate: row.end_date,
-      hours: row.hundredths / 100,
-      categories: row.categories,
-      approved: row.approved,
-    });
+    const tuples = JSON.parse(row.done) as ActivityTuple[];
+    const list = new Array<ActivityInput>(tuples.length);
+    for (let i = 0; i < tuples.length; i++) {
+      const [id, type, date, endDate, hundredths, approved, categories] = tuples[i]!;
+      list[i] = { id, type, date, endDate, hours: hundredths / 100, categories, approved };
+    }
+    activitiesOf.set(row.person_id, list);
   }
   const rows: ResultRow[] = [];
   const none: ActivityInput[] = [];
@@ -195,7 +194,7 @@ export async function reevaluateBody(options: {
   );
   const load = (index: number): Promise<Records> | null => {
     if (index >= ends.length) return null;
-    const records = loadRecords(db, bodyId, { after: index === 0 ? null : ends[index - 1]!.id, through: ends[index]!.id });
+    const records = loadRecords(db, bodyId, asOf, { after: index === 0 ? null : ends[index - 1]!.id, through: ends[index]!.id });
     // A failure surfaces when it is awaited; until then it must not count as unhandled.
     records.catch(() => undefined);
     return records;

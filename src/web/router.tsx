@@ -8,12 +8,11 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { meQuery } from './api/queries';
-import type { ProviderStatus } from './api/providers';
+import { PROVIDER_STATUSES, type ProviderStatus } from '../server/providers/provider-kinds';
 import { isAuditKind, type AuditKind } from './audit/audit-kinds';
 import { AppLayout } from './layout/app-layout';
 import { NotFound, RouteError, RoutePending } from './layout/route-states';
 import { calendarFiltersFrom } from './providers/calendar-filters';
-import { PROVIDER_STATUSES } from './providers/provider-form';
 
 export interface RouterContext {
   queryClient: QueryClient;

@@ -1,14 +1,8 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { ChangeEvent } from 'react';
-import type { ProviderKind } from '../api/providers';
+import { PROVIDER_KINDS, type ProviderKind } from '../../server/providers/provider-kinds';
 import { capitalize } from '../format';
-import {
-  PROVIDER_KIND_LABELS,
-  PROVIDER_KINDS,
-  PROVIDER_LABELS,
-  type ProviderField,
-  type ProviderValues,
-} from '../providers/provider-form';
+import { PROVIDER_KIND_LABELS, PROVIDER_LABELS, type ProviderField, type ProviderValues } from '../providers/provider-form';
 
 /** The fields of a provider's details, shared by registering and changing them; ids are `${idPrefix}-${field}`. */
 export function ProviderFields(props: {

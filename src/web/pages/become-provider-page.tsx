@@ -20,7 +20,7 @@ import { registerProvider } from '../api/providers';
 import { meQuery, signIn, type Me } from '../api/queries';
 import { KNOWN_BODIES } from '../bodies';
 import { AnchorLink } from '../components/links';
-import { visibilityToggle } from '../components/password-toggle';
+import { NEW_PASSWORD_HINT, visibilityToggle } from '../components/passwords';
 import { ProblemAlert } from '../components/problem-alert';
 import { ProviderFields } from '../components/provider-fields';
 import { capitalize } from '../format';
@@ -230,7 +230,7 @@ export function BecomeProviderPage() {
                       id="register-account-password"
                       visibilityToggleButtonProps={visibilityToggle}
                       label={ACCOUNT_LABELS.password}
-                      description="At least 10 characters"
+                      description={NEW_PASSWORD_HINT}
                       required
                       autoComplete="new-password"
                       value={account.password}

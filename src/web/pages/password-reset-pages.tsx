@@ -5,10 +5,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '../api/client';
 import { completePasswordReset, meQuery, requestPasswordReset } from '../api/queries';
 import { AnchorLink } from '../components/links';
-import { visibilityToggle } from '../components/password-toggle';
+import { NEW_PASSWORD_HINT, newPasswordProblem, visibilityToggle } from '../components/passwords';
 import { ProblemAlert } from '../components/problem-alert';
-
-const MIN_PASSWORD_LENGTH = 10;
 
 function Frame({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   return (
@@ -125,7 +123,8 @@ export function ResetPasswordPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const next: typeof errors = {};
-    if (password.length < MIN_PASSWORD_LENGTH) next.password = `Use at least ${MIN_PASSWORD_LENGTH} characters`;
+    const problem = newPasswordProblem(password);
+    if (problem) next.password = problem;
     if (repeat !== password) next.repeat = 'The two passwords are not the same';
     setErrors(next);
     if (next.password) document.getElementById('new-password')?.focus();
@@ -147,7 +146,7 @@ export function ResetPasswordPage() {
             visibilityToggleButtonProps={visibilityToggle}
             id="new-password"
             label="New password"
-            description={`At least ${MIN_PASSWORD_LENGTH} characters`}
+            description={NEW_PASSWORD_HINT}
             autoComplete="new-password"
             required
             value={password}

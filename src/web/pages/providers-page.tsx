@@ -3,18 +3,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { providersQuery, type ProviderStatus } from '../api/providers';
+import { PROVIDER_STATUSES, type ProviderStatus } from '../../server/providers/provider-kinds';
+import { providersQuery } from '../api/providers';
 import { AnchorLink, ButtonLink } from '../components/links';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
-import {
-  PROVIDER_KIND_NAMES,
-  PROVIDER_STATUS_COLORS,
-  PROVIDER_STATUS_LABELS,
-  PROVIDER_STATUSES,
-} from '../providers/provider-form';
+import { PROVIDER_KIND_NAMES, PROVIDER_STATUS_COLORS, PROVIDER_STATUS_LABELS } from '../providers/provider-form';
 import { bodyNameOf, isStaffIn } from '../session';
 
 /** A badge in a table cell wraps rather than cut its words short. */

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { signIn } from '../api/queries';
 import { KNOWN_BODIES } from '../bodies';
 import { AnchorLink } from '../components/links';
-import { visibilityToggle } from '../components/password-toggle';
+import { visibilityToggle } from '../components/passwords';
 import { ProblemAlert } from '../components/problem-alert';
 
 const route = getRouteApi('/sign-in');

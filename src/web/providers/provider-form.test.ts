@@ -7,6 +7,7 @@ import {
   firstErrorId,
   providerChange,
   providerErrors,
+  providerProblems,
   providerValuesOf,
   problemSummary,
 } from './provider-form';
@@ -72,13 +73,23 @@ describe('registering a provider', () => {
         kind: 'is required',
         contactName: 'is required',
         email: 'must be an e-mail address',
-        website: 'must be a web address (starting with https://)',
+        website: 'must be a web address',
       },
       account: { displayName: 'is required', email: 'must be an e-mail address', password: 'must be at least 10 characters' },
       other: [],
     });
     expect(firstErrorId(checked.errors!, 'register')).toBe('register-name');
     expect(problemSummary(checked.errors!)[0]).toBe('Provider name: must be at most 200 characters');
+  });
+});
+
+describe('changing the details', () => {
+  it('is checked with the server’s schema: nothing for details as loaded, the field at fault otherwise', () => {
+    expect(providerProblems(providerValuesOf(provider))).toEqual({});
+    expect(providerProblems({ ...providerValuesOf(provider), name: ' ', phone: '5'.repeat(41) })).toEqual({
+      name: 'is required',
+      phone: 'must be at most 40 characters',
+    });
   });
 });
 

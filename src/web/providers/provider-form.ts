@@ -1,12 +1,12 @@
+import { toFieldIssues } from '../../core/validation';
+import { providerDetailsSchema, registrationSchema } from '../../server/providers/provider-schemas';
 import type { ProviderChangeBody, ProviderKind, ProviderStatus, ProviderView, RegistrationBody } from '../api/providers';
 
 /**
  * The provider's details form (registering, and changing them later), its checks and where the
- * server's problems land. The checks repeat the server's (provider-schemas.ts) with its words, so a
- * mistake is shown before sending; the server checks again.
+ * server's problems land. The checks are the server's own schemas (provider-schemas.ts), so a
+ * mistake is shown before sending in the server's words; the server checks again.
  */
-
-export const PROVIDER_KINDS: readonly ProviderKind[] = ['institution', 'government', 'non-profit', 'company', 'individual'];
 
 /** Short names, for lists; the form says more. */
 export const PROVIDER_KIND_NAMES: Record<ProviderKind, string> = {
@@ -24,8 +24,6 @@ export const PROVIDER_KIND_LABELS: Record<ProviderKind, string> = {
   company: 'Company',
   individual: 'Individual',
 };
-
-export const PROVIDER_STATUSES: readonly ProviderStatus[] = ['active', 'warned', 'suspended', 'terminated'];
 
 export const PROVIDER_STATUS_LABELS: Record<ProviderStatus, string> = {
   active: 'In good standing',
@@ -117,28 +115,7 @@ export function providerValuesOf(provider: ProviderView): ProviderValues {
   };
 }
 
-const MAX: Record<ProviderField, number> = {
-  name: 200,
-  kind: 0,
-  contactName: 200,
-  email: 320,
-  phone: 40,
-  website: 500,
-  city: 120,
-  region: 120,
-};
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
-
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** The details as sent: trimmed, optional ones empty as null. */
 export function providerDetailsOf(values: ProviderValues): RegistrationBody['provider'] {
@@ -154,29 +131,17 @@ export function providerDetailsOf(values: ProviderValues): RegistrationBody['pro
   };
 }
 
-/** The problems of the details as typed, by field (the server's words). */
-export function providerProblems(values: ProviderValues): Partial<Record<ProviderField, string>> {
-  const problems: Partial<Record<ProviderField, string>> = {};
-  for (const field of ['name', 'contactName'] as const) if (values[field].trim() === '') problems[field] = 'is required';
-  if (values.kind === '') problems.kind = 'is required';
-  if (values.email.trim() === '') problems.email = 'is required';
-  else if (!EMAIL.test(values.email.trim())) problems.email = 'must be an e-mail address';
-  if (values.website.trim() !== '' && !isWebAddress(values.website.trim()))
-    problems.website = 'must be a web address (starting with https://)';
-  for (const field of PROVIDER_FIELDS) {
-    if (!problems[field] && MAX[field] > 0 && values[field].trim().length > MAX[field])
-      problems[field] = `must be at most ${MAX[field]} characters`;
-  }
-  return problems;
+/** The problems of the form as the server's schema finds them, by field; a kind not chosen yet is simply missing. */
+function problemsOf(issues: ReturnType<typeof toFieldIssues>, provider: ProviderValues): ProviderErrors {
+  const errors = providerErrors(issues);
+  if (provider.kind === '') errors.provider.kind = 'is required';
+  return errors;
 }
 
-export function accountProblems(values: AccountValues): Partial<Record<AccountField, string>> {
-  const problems: Partial<Record<AccountField, string>> = {};
-  if (values.displayName.trim() === '') problems.displayName = 'is required';
-  if (values.email.trim() === '') problems.email = 'is required';
-  else if (!EMAIL.test(values.email.trim())) problems.email = 'must be an e-mail address';
-  if (values.password.length < 10) problems.password = 'must be at least 10 characters';
-  return problems;
+/** The problems of the details as typed, by field (the server's words). */
+export function providerProblems(values: ProviderValues): Partial<Record<ProviderField, string>> {
+  const parsed = providerDetailsSchema.safeParse(providerDetailsOf(values));
+  return parsed.success ? {} : problemsOf(toFieldIssues(parsed.error), values).provider;
 }
 
 /** The registration to send, or the problems on the form. Someone signed in registers with their own account. */
@@ -184,21 +149,14 @@ export function checkRegistration(
   provider: ProviderValues,
   account: AccountValues | null,
 ): { body: RegistrationBody; errors: null } | { body: null; errors: ProviderErrors } {
-  const errors: ProviderErrors = {
-    provider: providerProblems(provider),
-    account: account ? accountProblems(account) : {},
-    other: [],
+  const body: RegistrationBody = {
+    provider: providerDetailsOf(provider),
+    ...(account
+      ? { account: { displayName: account.displayName.trim(), email: account.email.trim(), password: account.password } }
+      : {}),
   };
-  if (Object.keys(errors.provider).length > 0 || Object.keys(errors.account).length > 0) return { body: null, errors };
-  return {
-    body: {
-      provider: providerDetailsOf(provider),
-      ...(account
-        ? { account: { displayName: account.displayName.trim(), email: account.email.trim(), password: account.password } }
-        : {}),
-    },
-    errors: null,
-  };
+  const parsed = registrationSchema.safeParse(body);
+  return parsed.success ? { body, errors: null } : { body: null, errors: problemsOf(toFieldIssues(parsed.error), provider) };
 }
 
 /** The PATCH body: only the fields that differ from the provider as loaded; null when nothing changed. */

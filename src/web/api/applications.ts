@@ -15,6 +15,7 @@ import type {
   overdueSchema,
   RosterReport,
 } from '../../server/providers/attendance/attendance-schemas';
+import type { offeringSchema } from '../../server/providers/offering-routes';
 import { api, apiForm, apiText, path } from './client';
 
 /** Pre-approval applications (drafts, files, submission, review) and attendance reporting. */
@@ -35,6 +36,7 @@ export type QueueItem = z.output<typeof queueSchema>['items'][number];
 export type AttendanceRow = z.output<typeof attendanceRowSchema>;
 export type ApiKey = z.output<typeof apiKeySchema>;
 export type OverdueConfirmations = z.output<typeof overdueSchema>;
+export type Offering = z.output<typeof offeringSchema>;
 
 const applicationsPath = (bodyId: string, providerId: string) =>
   path`/api/v1/bodies/${bodyId}/providers/${providerId}/applications`;
@@ -148,25 +150,12 @@ export function invalidateApplication(queryClient: QueryClient, bodyId: string, 
   ]).then(() => undefined);
 }
 
-/**
- * The provider's approved offerings: its approved applications, each with the offering it created
- * (approval code, validity). The API has no list of a provider's offerings of its own; an approval
- * that cannot be read is counted, not hidden.
- */
+/** The provider's approved offerings, newest first, with their approval codes and how many attendees each has so far. */
 export const offeringsQuery = (bodyId: string, providerId: string) =>
   queryOptions({
     queryKey: ['offerings', bodyId, providerId],
-    queryFn: async () => {
-      const { applications } = await api<{ applications: ApplicationSummary[] }>(
-        'GET',
-        `${applicationsPath(bodyId, providerId)}?status=approved`,
-      );
-      const read = await Promise.allSettled(
-        applications.map((summary) => api<ApplicationView>('GET', applicationPath(bodyId, providerId, summary.id))),
-      );
-      const views = read.flatMap((result) => (result.status === 'fulfilled' && result.value.offering ? [result.value] : []));
-      return { views, unreadable: read.filter((result) => result.status === 'rejected').length };
-    },
+    queryFn: () => api<{ offerings: Offering[] }>('GET', path`/api/v1/bodies/${bodyId}/providers/${providerId}/offerings`),
+    select: (data) => data.offerings,
   });
 
 const offeringPath = (bodyId: string, offeringId: string) => path`/api/v1/bodies/${bodyId}/offerings/${offeringId}`;

@@ -31,16 +31,22 @@ import {
   revokeApiKey,
   uploadRoster,
   type ApiKey,
-  type ApplicationView,
+  type Offering,
   type RosterReport,
 } from '../api/applications';
 import { ButtonLink } from '../components/links';
 import { ProblemAlert } from '../components/problem-alert';
-import { formatBytes, formatDateTime, formatDay, formatNumber, words } from '../format';
+import { formatBytes, formatDateTime, formatDay, formatNumber } from '../format';
 import { useSession } from '../layout/session-context';
 import { rowProblems } from '../people/import-report';
-import { offeringTypeLabel } from '../providers/calendar-filters';
-import { reportSentence, ROSTER_COLUMNS, ROSTER_MAX_BYTES, rosterTemplate } from '../providers/roster';
+import {
+  attendanceCount,
+  offeringSummary,
+  reportSentence,
+  ROSTER_COLUMNS,
+  ROSTER_MAX_BYTES,
+  rosterTemplate,
+} from '../providers/roster';
 import { bodyNameOf, providerIdIn } from '../session';
 
 const route = getRouteApi('/_app/bodies/$bodyId/provider/offerings');
@@ -118,13 +124,7 @@ function Report({ report }: { report: RosterReport }) {
 }
 
 /** One offering's attendance: upload a roster (CSV) with its report, the attendees, and their confirmations. */
-function Attendance({
-  bodyId,
-  offering,
-}: {
-  bodyId: string;
-  offering: NonNullable<ApplicationView['offering']> & { title: string; hours: number };
-}) {
+function Attendance({ bodyId, offering }: { bodyId: string; offering: Offering }) {
   const queryClient = useQueryClient();
   const attendance = useQuery(attendanceQuery(bodyId, offering.id));
   const input = useRef<HTMLInputElement>(null);
@@ -155,7 +155,11 @@ function Attendance({
       const result = await uploadRoster(bodyId, offering.id, await file.text());
       setReport(result);
       if (input.current) input.current.value = '';
-      await queryClient.invalidateQueries({ queryKey: ['attendance', bodyId, offering.id] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['attendance', bodyId, offering.id] }),
+        // The offering's count of attendees.
+        queryClient.invalidateQueries({ queryKey: ['offerings', bodyId] }),
+      ]);
     } catch (error) {
       setFailure(error);
     } finally {
@@ -398,6 +402,53 @@ function ApiKeyCard({ bodyId, providerId }: { bodyId: string; providerId: string
   );
 }
 
+/** One approved offering: what was approved, its code and validity, and its attendance (opened on demand). */
+function OfferingCard(props: { bodyId: string; offering: Offering; expanded: boolean; onToggle: () => void }) {
+  const { bodyId, offering, expanded } = props;
+  const title = offering.title || offering.approvalCode;
+  const headingId = `offering-${offering.id}`;
+  return (
+    <Card component="li" withBorder padding="md" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <div style={{ minWidth: 0, flex: '1 1 16rem' }}>
+            <Title order={2} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
+              {title}
+            </Title>
+            <Text size="sm">{offeringSummary(offering)}</Text>
+          </div>
+          <Badge color="teal" variant="filled" tt="none" size="lg">
+            {offering.approvalCode}
+          </Badge>
+        </Group>
+        <Text size="sm">
+          Approval code <strong>{offering.approvalCode}</strong>, valid from {formatDay(offering.validFrom)} to{' '}
+          {formatDay(offering.validUntil)}. {attendanceCount(offering.attendance)}
+        </Text>
+        {offering.withdrawnAt && (
+          <Alert color="orange" variant="light" title={`Withdrawn on ${formatDateTime(offering.withdrawnAt)}`}>
+            The offering is off the public calendar, and its approval code does not count for activities completed from that day
+            on.
+          </Alert>
+        )}
+        <Group>
+          <Button
+            variant={expanded ? 'default' : 'light'}
+            aria-expanded={expanded}
+            aria-controls={`attendance-${offering.id}`}
+            onClick={props.onToggle}
+          >
+            {expanded ? 'Hide attendance' : `Attendance of ${title}`}
+          </Button>
+        </Group>
+        <div id={`attendance-${offering.id}`} hidden={!expanded}>
+          {expanded && <Attendance bodyId={bodyId} offering={{ ...offering, title }} />}
+        </div>
+      </Stack>
+    </Card>
+  );
+}
+
 /** A provider's approved offerings with their approval codes, attendance reporting and confirmations, and its API key. */
 export function ProviderOfferingsPage() {
   const { bodyId } = route.useParams();
@@ -421,7 +472,7 @@ export function ProviderOfferingsPage() {
       </Stack>
     );
 
-  const list = offerings.data?.views ?? [];
+  const list = offerings.data ?? [];
   return (
     <Stack gap="lg">
       <div>
@@ -434,66 +485,21 @@ export function ProviderOfferingsPage() {
         </Text>
       </div>
       {offerings.error && <ProblemAlert error={offerings.error} title="The offerings could not be loaded" />}
-      {offerings.data && offerings.data.unreadable > 0 && (
-        <Alert color="yellow" title="Some approvals could not be read">
-          {formatNumber(offerings.data.unreadable)} approved {offerings.data.unreadable === 1 ? 'application' : 'applications'}{' '}
-          could not be loaded; try again later.
-        </Alert>
-      )}
       {offerings.isPending && !offerings.error && <Skeleton height={160} aria-label="Loading the offerings" />}
       {offerings.data && list.length === 0 && (
         <Text size="sm">No approved offering yet: an application, once approved, appears here with its approval code.</Text>
       )}
       {list.length > 0 && (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Approved offerings">
-          {list.map((view) => {
-            const offering = view.offering!;
-            const title = view.title || view.content.title || offering.approvalCode;
-            const hours = view.decision?.hours ?? view.content.hours ?? 0;
-            const expanded = open === offering.id;
-            const headingId = `offering-${offering.id}`;
-            return (
-              <Card key={offering.id} component="li" withBorder padding="md" aria-labelledby={headingId}>
-                <Stack gap="sm">
-                  <Group justify="space-between" align="flex-start" gap="xs">
-                    <div style={{ minWidth: 0, flex: '1 1 16rem' }}>
-                      <Title order={2} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
-                        {title}
-                      </Title>
-                      <Text size="sm">
-                        {view.content.kind ? `${offeringTypeLabel(view.content.kind)} · ` : ''}
-                        {(view.content.dates ?? []).map(formatDay).join(', ') || 'dates not given'}
-                        {hours > 0 ? ` · ${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'} approved` : ''}
-                        {view.decision?.categories && view.decision.categories.length > 0
-                          ? ` · ${view.decision.categories.map(words).join(', ')}`
-                          : ''}
-                      </Text>
-                    </div>
-                    <Badge color="teal" variant="filled" tt="none" size="lg">
-                      {offering.approvalCode}
-                    </Badge>
-                  </Group>
-                  <Text size="sm">
-                    Approval code <strong>{offering.approvalCode}</strong>, valid from {formatDay(offering.validFrom)} to{' '}
-                    {formatDay(offering.validUntil)}.
-                  </Text>
-                  <Group>
-                    <Button
-                      variant={expanded ? 'default' : 'light'}
-                      aria-expanded={expanded}
-                      aria-controls={`attendance-${offering.id}`}
-                      onClick={() => setOpen(expanded ? null : offering.id)}
-                    >
-                      {expanded ? 'Hide attendance' : `Attendance of ${title}`}
-                    </Button>
-                  </Group>
-                  <div id={`attendance-${offering.id}`} hidden={!expanded}>
-                    {expanded && <Attendance bodyId={bodyId} offering={{ ...offering, title, hours }} />}
-                  </div>
-                </Stack>
-              </Card>
-            );
-          })}
+          {list.map((offering) => (
+            <OfferingCard
+              key={offering.id}
+              bodyId={bodyId}
+              offering={offering}
+              expanded={open === offering.id}
+              onToggle={() => setOpen(open === offering.id ? null : offering.id)}
+            />
+          ))}
         </Stack>
       )}
       <ApiKeyCard bodyId={bodyId} providerId={providerId} />

@@ -1,7 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { StaffMember } from '../../server/accounts/staff-routes';
-import type { ProviderKind, ProviderStatus } from '../../server/db/schema/providers';
+import type { ProviderKind, ProviderStatus } from '../../server/providers/provider-kinds';
 import type { CalendarQuery, Listing } from '../../server/providers/ce-calendar';
 import type {
   NoticeKind,
@@ -82,6 +82,16 @@ export function fileAppeal(bodyId: string, providerId: string, appeal: { noticeI
   return api<Appeal>('POST', `${providerPath(bodyId, providerId)}/appeals`, appeal);
 }
 
+/** A provider's appeals, newest first (the provider; staff see the committee members' ids too). */
+export const providerAppealsQuery = (bodyId: string, providerId: string) =>
+  queryOptions({
+    queryKey: ['provider-appeals', bodyId, providerId],
+    queryFn: () => api<{ appeals: Appeal[] }>('GET', `${providerPath(bodyId, providerId)}/appeals`),
+    select: (data) => data.appeals,
+    // Decided by the committee meanwhile: read again whenever a page shows them.
+    staleTime: 0,
+  });
+
 /** Every appeal of the body, open first (staff). */
 export const appealsQuery = (bodyId: string) =>
   queryOptions({
@@ -90,12 +100,6 @@ export const appealsQuery = (bodyId: string) =>
     select: (data) => data.appeals,
     // Filed by providers and decided by other members: read again whenever a page shows them.
     staleTime: 0,
-  });
-
-export const appealQuery = (bodyId: string, appealId: string) =>
-  queryOptions({
-    queryKey: ['appeal', bodyId, appealId],
-    queryFn: () => api<Appeal>('GET', path`/api/v1/bodies/${bodyId}/appeals/${appealId}`),
   });
 
 export function nameAppealCommittee(bodyId: string, appealId: string, userIds: string[]): Promise<Appeal> {
@@ -124,9 +128,9 @@ export function invalidateProvider(queryClient: QueryClient, bodyId: string, pro
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: ['provider', bodyId, providerId] }),
     queryClient.invalidateQueries({ queryKey: ['provider-notices', bodyId, providerId] }),
+    queryClient.invalidateQueries({ queryKey: ['provider-appeals', bodyId, providerId] }),
     queryClient.invalidateQueries({ queryKey: ['providers', bodyId] }),
     queryClient.invalidateQueries({ queryKey: ['appeals', bodyId] }),
-    queryClient.invalidateQueries({ queryKey: ['appeal', bodyId] }),
     queryClient.invalidateQueries({ queryKey: ['ce-calendar', bodyId] }),
   ]).then(() => undefined);
 }

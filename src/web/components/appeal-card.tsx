@@ -39,8 +39,7 @@ function CommitteeForm(props: { bodyId: string; appeal: Appeal; staff: readonly 
     }
     setSaving(true);
     try {
-      const updated = await nameAppealCommittee(bodyId, appeal.id, chosen);
-      queryClient.setQueryData(['appeal', bodyId, appeal.id], updated);
+      await nameAppealCommittee(bodyId, appeal.id, chosen);
       await invalidateProvider(queryClient, bodyId, appeal.providerId);
       props.onDone(`The committee was named: ${chosen.map((id) => staffName(staff, id)).join(', ')}.`);
     } catch (failure) {
@@ -117,7 +116,6 @@ function VoteForm(props: { bodyId: string; appeal: Appeal; onDone: (text: string
     setSaving(true);
     try {
       const updated = await voteOnAppeal(bodyId, appeal.id, { vote, comment: comment.trim() === '' ? null : comment.trim() });
-      queryClient.setQueryData(['appeal', bodyId, appeal.id], updated);
       await invalidateProvider(queryClient, bodyId, appeal.providerId);
       props.onDone(
         updated.status === 'open'

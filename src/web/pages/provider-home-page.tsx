@@ -2,13 +2,13 @@ import { Alert, Button, Card, Group, Modal, Skeleton, Stack, Text, Textarea, Tit
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import {
-  appealQuery,
   fileAppeal,
   invalidateProvider,
   noticesQuery,
+  providerAppealsQuery,
   providerQuery,
   type Appeal,
   type Notice,
@@ -22,7 +22,7 @@ import { ProviderDetails, ProviderStanding } from '../components/provider-detail
 import { bodyInfo, todayIn } from '../bodies';
 import { capitalize, formatDateTime, formatDay } from '../format';
 import { useSession } from '../layout/session-context';
-import { appealWindow, rememberAppeal, rememberedAppeals } from '../providers/notices';
+import { appealsByNotice, appealWindow } from '../providers/notices';
 import { bodyNameOf, providerIdIn } from '../session';
 
 const route = getRouteApi('/_app/bodies/$bodyId/provider');
@@ -107,26 +107,21 @@ function AppealForm(props: {
   );
 }
 
-/** Under a termination notice: the appeal filed from this device, or the button to appeal while the period lasts. */
+/** Under a termination notice: the appeal filed against it, or the button to appeal while the period lasts. */
 function TerminationAppeal(props: {
-  bodyId: string;
   provider: ProviderView;
   notice: Notice;
-  appealId: string | null;
+  appeal: Appeal | undefined;
   today: string;
   onAppeal: () => void;
 }) {
-  const { bodyId, provider, notice, appealId, today } = props;
-  const appeal = useQuery({ ...appealQuery(bodyId, appealId ?? ''), enabled: appealId !== null });
-  if (appealId !== null) {
-    if (appeal.error) return <ProblemAlert error={appeal.error} title="The appeal could not be loaded" />;
-    if (!appeal.data) return <Skeleton height={60} aria-label="Loading the appeal" />;
+  const { provider, notice, appeal, today } = props;
+  if (appeal)
     return (
       <Card withBorder padding="sm" bg="var(--mantine-color-gray-0)" component="section" aria-label="Your appeal">
-        <AppealStatus appeal={appeal.data} />
+        <AppealStatus appeal={appeal} />
       </Card>
     );
-  }
   if (!notice.appealBy) return null;
   const period = appealWindow(notice.appealBy, today);
   if (!period.open)
@@ -164,7 +159,8 @@ export function ProviderHomePage() {
   const phone = useMediaQuery('(max-width: 36em)');
   const provider = useQuery({ ...providerQuery(bodyId, providerId ?? ''), enabled: providerId !== null });
   const notices = useQuery({ ...noticesQuery(bodyId, providerId ?? ''), enabled: providerId !== null });
-  const [appeals, setAppeals] = useState<Record<string, string>>(() => rememberedAppeals());
+  const appeals = useQuery({ ...providerAppealsQuery(bodyId, providerId ?? ''), enabled: providerId !== null });
+  const appealOf = useMemo(() => appealsByNotice(appeals.data ?? []), [appeals.data]);
   const [appealing, setAppealing] = useState<Notice | null>(null);
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
@@ -186,10 +182,8 @@ export function ProviderHomePage() {
     );
   }
 
-  async function filed(appeal: Appeal) {
-    rememberAppeal(appeal.noticeId, appeal.id);
-    setAppeals((current) => ({ ...current, [appeal.noticeId]: appeal.id }));
-    queryClient.setQueryData(appealQuery(bodyId, appeal.id).queryKey, appeal);
+  async function filed() {
+    // The provider's appeals are read again with the rest of it.
     await invalidateProvider(queryClient, bodyId, providerId!);
     setAppealing(null);
     setStatus('Your appeal was filed. The committee decides by majority; you are told the decision by e-mail.');
@@ -243,18 +237,20 @@ export function ProviderHomePage() {
                 Notices from {bodyNameOf(me, bodyId)}
               </Title>
               {notices.error && <ProblemAlert error={notices.error} title="The notices could not be loaded" />}
-              {notices.isPending && !notices.error && <Skeleton height={80} aria-label="Loading the notices" />}
-              {notices.data && (
+              {appeals.error && <ProblemAlert error={appeals.error} title="Your appeals could not be loaded" />}
+              {(notices.isPending || appeals.isPending) && !notices.error && !appeals.error && (
+                <Skeleton height={80} aria-label="Loading the notices" />
+              )}
+              {notices.data && appeals.data && (
                 <NoticeList
                   notices={notices.data}
                   empty="No warnings, suspensions or terminations."
                   extra={(notice) =>
                     notice.kind === 'termination' ? (
                       <TerminationAppeal
-                        bodyId={bodyId}
                         provider={provider.data}
                         notice={notice}
-                        appealId={appeals[notice.id] ?? null}
+                        appeal={appealOf.get(notice.id)}
                         today={today}
                         onAppeal={() => setAppealing(notice)}
                       />

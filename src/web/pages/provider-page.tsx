@@ -2,13 +2,13 @@ import { Alert, Button, Card, Group, List, Modal, NativeSelect, Skeleton, Stack,
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { applicationsQuery } from '../api/applications';
 import { isApiError } from '../api/client';
 import {
-  appealsQuery,
   invalidateProvider,
   noticesQuery,
+  providerAppealsQuery,
   providerQuery,
   recordNotice,
   staffQuery,
@@ -213,15 +213,12 @@ export function ProviderPage() {
   const admin = isAdminIn(me, bodyId);
   const provider = useQuery({ ...providerQuery(bodyId, providerId), enabled: staff });
   const notices = useQuery({ ...noticesQuery(bodyId, providerId), enabled: staff });
-  const appeals = useQuery({ ...appealsQuery(bodyId), enabled: staff });
+  const appeals = useQuery({ ...providerAppealsQuery(bodyId, providerId), enabled: staff });
   const staffList = useQuery({ ...staffQuery(bodyId), enabled: staff });
   const applications = useQuery({ ...applicationsQuery(bodyId, providerId), enabled: staff });
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
-  const own = useMemo(
-    () => (appeals.data ?? []).filter((appeal) => appeal.providerId === providerId),
-    [appeals.data, providerId],
-  );
+  const own = appeals.data ?? [];
 
   if (!staff) return <StaffOnly title="CE provider" />;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../api/providers';
-import { appealWindow, committeeProblem, myBallot, noticeKindsFor, staffName, tally } from './notices';
+import { appealsByNotice, appealWindow, committeeProblem, myBallot, noticeKindsFor, staffName, tally } from './notices';
 
 const appeal = (votes: Appeal['votes']): Appeal => ({
   id: 'a1',
@@ -57,5 +57,16 @@ describe('a committee', () => {
     expect(staffName(staff, 'u1')).toBe('Ada Admin');
     expect(staffName(staff, 'u2')).toBe('a former member of staff');
     expect(staffName(undefined, null)).toBe('a member of staff');
+  });
+});
+
+describe('a provider’s appeals', () => {
+  it('are found by the notice they appeal, the latest one when a notice was appealed again', () => {
+    const older = { ...appeal([]), id: 'a0', status: 'upheld' as const };
+    const other = { ...appeal([]), id: 'a2', noticeId: 'n2' };
+    const byNotice = appealsByNotice([appeal([]), other, older]);
+    expect(byNotice.get('n1')?.id).toBe('a1');
+    expect(byNotice.get('n2')?.id).toBe('a2');
+    expect(byNotice.get('n3')).toBeUndefined();
   });
 });

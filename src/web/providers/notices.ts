@@ -92,27 +92,9 @@ export const APPEAL_STATUS_LABELS: Record<Appeal['status'], string> = {
 
 export const APPEAL_STATUS_COLORS: Record<Appeal['status'], string> = { open: 'blue', upheld: 'red', overturned: 'green' };
 
-/**
- * The provider's appeals, remembered on this device by notice (the API lets a provider read an
- * appeal by its id, and has no list of a provider's appeals).
- */
-const APPEALS_KEY = 'recert.appeals';
-
-export function rememberedAppeals(): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(APPEALS_KEY) ?? '{}');
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-export function rememberAppeal(noticeId: string, appealId: string): void {
-  try {
-    window.localStorage.setItem(APPEALS_KEY, JSON.stringify({ ...rememberedAppeals(), [noticeId]: appealId }));
-  } catch {
-    // Private browsing: the appeal is shown until the page is reloaded.
-  }
+/** The latest appeal of each notice, by notice id (appeals listed newest first, as the server lists them). */
+export function appealsByNotice(appeals: readonly Appeal[]): Map<string, Appeal> {
+  const byNotice = new Map<string, Appeal>();
+  for (const appeal of appeals) if (!byNotice.has(appeal.noticeId)) byNotice.set(appeal.noticeId, appeal);
+  return byNotice;
 }

@@ -7,6 +7,7 @@ import { authorize, bodyPolicy, personPolicy } from '../authorization';
 import { people } from '../db/schema/people';
 import { memberships, userEmails } from '../db/schema/accounts';
 import type { AppContext } from '../http/context';
+import { zodFastSerializerCompiler } from '../http/zod-fast-serializer';
 import { getProgressView } from './get-progress';
 import { loadPerson } from './load-person-record';
 import { personSchema, presentPerson, progressSchema } from './present-person';
@@ -78,6 +79,8 @@ export function certificantRoutes(app: FastifyInstance, context: AppContext): vo
         querystring: z.object({ asOf: isoDateSchema.optional() }),
         response: { 200: progressSchema },
       },
+      // The answer is large: checked by its zod schema as everywhere, written by a serializer compiled from it.
+      serializerCompiler: zodFastSerializerCompiler,
     },
     async (request) => {
       const { bodyId, personId } = request.params;

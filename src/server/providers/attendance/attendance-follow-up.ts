@@ -2,21 +2,22 @@ import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { rowsOf } from '../../db/database';
 import type { AppContext } from '../../http/context';
-import { issueConfirmations } from './issue-confirmations';
+import { completeAttendance } from './complete-attendance';
 
-/** How often the whole installation is checked for confirmations still to issue. */
-const SWEEP_MS = 60_000;
+/** How often the whole installation is checked for matched attendance still to complete. */
+const SWEEP_MS = 15_000;
 /** A roster with at most this many attendees to complete is completed before its import answers. */
 const INLINE_ROWS = 1000;
 
 /**
- * Completes matched attendance after the transaction that matched it:
- * confirmations stored and attached as evidence, figures refreshed. A roster
- * of thousands of attendees is completed here, in the background, a batch at
- * a time, instead of keeping its import waiting; rows matched later (a person
+ * Completes matched attendance after the transaction that matched it: the
+ * activity on the transcript, the confirmation stored and attached to it as
+ * evidence, the figures refreshed (see completeAttendance). A roster of
+ * thousands of attendees is completed here, in the background, a batch at a
+ * time, instead of keeping its import waiting; rows matched later (a person
  * added, an e-mail added, where no file storage is at hand) are picked up by
- * the sweep within a minute. Everything it does is recorded in the rows, so a
- * restart loses nothing: the next sweep finds what is left.
+ * the sweep within seconds. What is pending is what the rows say (matched,
+ * no confirmation issued), so a restart loses nothing: the next sweep finds it.
  */
 export class AttendanceFollowUp {
   private readonly runs = new Map<string, Promise<void>>();
@@ -28,7 +29,7 @@ export class AttendanceFollowUp {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Issues everything pending in the body. A call during a run starts one more run after it, shared by all such calls. */
+  /** Completes everything pending in the body. A call during a run starts one more run after it, shared by all such calls. */
   run(bodyId: string): Promise<void> {
     const queued = this.queued.get(bodyId);
     if (queued) return queued;
@@ -45,9 +46,9 @@ export class AttendanceFollowUp {
   }
 
   /**
-   * After an import: a small roster's confirmations and figures are completed
-   * at once, so the provider's answer and the attendees' transcripts agree;
-   * a large one's in the background. Returns how many are still pending.
+   * After an import: a small roster's attendees are completed at once, so the
+   * provider's answer and the attendees' transcripts agree; a large one's in
+   * the background. Returns how many are still pending.
    */
   async afterImport(bodyId: string, offeringId: string, pending: number): Promise<number> {
     if (pending === 0) return 0;
@@ -61,21 +62,21 @@ export class AttendanceFollowUp {
       const { db, files } = this.context;
       let issued: number;
       do {
-        issued = await issueConfirmations({ db, registry, files, bodyId, offeringId, now: this.context.now() });
+        issued = await completeAttendance({ db, registry, files, bodyId, offeringId, now: this.context.now() });
         left -= issued;
       } while (issued > 0 && left > 0);
     } catch (error) {
-      this.log.error({ err: error, bodyId, offeringId }, 'issuing confirmations failed; the background will retry');
+      this.log.error({ err: error, bodyId, offeringId }, 'completing attendance failed; the background will retry');
       void this.run(bodyId);
     }
     return Math.max(left, 0);
   }
 
-  /** Runs every body that has confirmations to issue. */
+  /** Runs every body that has matched attendance to complete. */
   async sweep(): Promise<void> {
     const bodies = await rowsOf<{ body_id: string }>(
       this.context.db,
-      sql`select distinct body_id from attendance where confirmation_issued_at is null and activity_id is not null`,
+      sql`select distinct body_id from attendance where confirmation_issued_at is null and person_id is not null`,
     );
     await Promise.all(bodies.map(({ body_id }) => this.run(body_id)));
   }
@@ -102,7 +103,7 @@ export class AttendanceFollowUp {
     try {
       const registry = await this.context.policies.current();
       while (
-        (await issueConfirmations({
+        (await completeAttendance({
           db: this.context.db,
           registry,
           files: this.context.files,
@@ -112,7 +113,7 @@ export class AttendanceFollowUp {
       );
     } catch (error) {
       // Left as it was: the rows still say what is pending, and the next sweep tries again.
-      this.log.error({ err: error, bodyId }, 'issuing confirmations failed');
+      this.log.error({ err: error, bodyId }, 'completing attendance failed');
     }
   }
 }

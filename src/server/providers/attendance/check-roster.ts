@@ -50,7 +50,7 @@ export function attendeeKey(row: { number: string | null; email: string | null }
  * period and not after today, hours at most the approved hours, and no
  * attendee twice on one date. All or nothing: any problem refuses the roster.
  */
-export function stageRoster(roster: Roster, offering: OfferingRow, today: string): StagedRow[] {
+export function checkRoster(roster: Roster, offering: OfferingRow, today: string): StagedRow[] {
   const issues: FieldIssue[] = [];
   const seen = new Map<string, number>();
   const codes = verificationCodes(roster.rows.length);

@@ -5,28 +5,29 @@ import { recordAudit } from '../../audit/record-audit';
 import { rowsOf, type Db, type DbOrTx } from '../../db/database';
 import type { Reporter } from './api-keys';
 import type { RosterReport } from './attendance-schemas';
-import { stageRoster } from './check-roster';
+import { checkRoster } from './check-roster';
 import { checkOpenForReporting, findOffering } from './offering-access';
 import { refuse, type Roster } from './read-roster';
-import { addReportedActivities } from './reported-activities';
-import { STAGE_MATCHES } from './roster-matching';
+import { MATCH_BY_EMAIL } from './roster-matching';
+import { stageRoster } from './stage-roster';
 
 const MAX_CHANGES_LISTED = 1000;
 
 export interface RosterImport {
   report: Omit<RosterReport, 'confirmationsPending'>;
-  /** Matched rows of the offering whose confirmation (and the person's figures) the follow-up still has to do. */
+  /** Matched rows of the offering whose activity, confirmation and figures the follow-up still has to complete. */
   pending: number;
 }
 
 /**
  * Records a provider's roster for one of its approved offerings, all or
  * nothing, set-based so that a roster of 100,000 rows takes seconds: the rows
- * are staged in a temporary table, compared with what was reported before
- * (one row per attendee and completion date: a re-upload adds nothing, a
- * changed name, hours or grade updates the row and is listed), matched to
- * certificants (certificant number first, then e-mail), and each newly
- * matched attendee gets the approved activity on their transcript.
+ * are staged in a temporary table beside what was reported before (one row
+ * per attendee and completion date: a re-upload adds nothing, a changed name,
+ * hours or grade updates the row and is listed) and matched to certificants
+ * (certificant number first, then e-mail). Each newly matched attendee's
+ * activity, confirmation and figures follow (AttendanceFollowUp): before the
+ * answer for a roster of ordinary size, in the background for a large one.
  */
 export async function importRoster(options: {
   db: Db;
@@ -40,42 +41,23 @@ export async function importRoster(options: {
   const { db, registry, bodyId, offeringId, roster, reporter, now } = options;
   const today = dateAt(registry.body(bodyId)!.timeZone, now);
   return db.transaction(async (tx) => {
+    // Compiling these one-off bulk statements (JIT) would cost more than running them.
+    await tx.execute(sql`set local jit = off`);
     // Locked: two uploads for one offering run one after the other.
     const found = await findOffering(tx, bodyId, offeringId, true);
     checkOpenForReporting(found);
-    const staged = stageRoster(roster, found.offering, today);
-    await stage(tx, bodyId, offeringId, staged);
-    const locked = await rowsOf<{ ord: number }>(
-      tx,
-      sql`select ord from roster_rows where locked and hundredths <> old_hundredths order by ord limit 1000`,
-    );
-    if (locked.length > 0)
-      refuse(
-        locked.map(({ ord }) => ({
-          path: roster.at(ord, 'hours'),
-          message: "the attendee's activity was used by a submitted renewal: its hours can no longer change",
-        })),
-      );
-    await tx.execute(STAGE_MATCHES(bodyId));
+    const staged = checkRoster(roster, found.offering, today);
+    const { existing } = await stageRoster(tx, bodyId, offeringId, staged);
+    if (existing > 0) await refuseLockedCorrections(tx, bodyId, roster);
+    await tx.execute(MATCH_BY_EMAIL(bodyId));
     const at = now.toISOString();
     await tx.execute(sql`
-      insert into attendance (body_id, offering_id, provider_id, attendee_key, name, email, number, completed_on, hundredths, grade,
-        person_id, matched_at, verification_code, reported_by, reported_at)
-      select ${bodyId}, ${offeringId}, ${found.provider.id}, key, name, email, number, completed_on, hundredths, grade,
+      insert into attendance (body_id, id, offering_id, provider_id, attendee_key, name, email, number, completed_on, hundredths,
+        grade, person_id, matched_at, verification_code, reported_by, reported_at)
+      select ${bodyId}, id, ${offeringId}, ${found.provider.id}, key, name, email, number, completed_on, hundredths, grade,
         person_id, case when person_id is not null then ${at}::timestamptz end, code, ${reporter.userId}::uuid, ${at}::timestamptz
       from roster_rows where attendance_id is null`);
-    // A changed name or number of hours needs a new confirmation; a grade is not printed on it.
-    await tx.execute(sql`
-      update attendance a set name = r.name, email = r.email, number = r.number, hundredths = r.hundredths, grade = r.grade,
-        reported_by = ${reporter.userId}::uuid, reported_at = ${at}::timestamptz,
-        person_id = coalesce(a.person_id, r.person_id),
-        matched_at = case when a.person_id is null and r.person_id is not null then ${at}::timestamptz else a.matched_at end,
-        confirmation_issued_at = case when cardinality(r.changed) > 0 and (a.name <> r.name or a.hundredths <> r.hundredths)
-          then null else a.confirmation_issued_at end
-      from roster_rows r
-      where a.body_id = ${bodyId} and a.id = r.attendance_id and (cardinality(r.changed) > 0 or r.person_id is not null)`);
-    await correctActivities(tx, bodyId, reporter.userId, at);
-    await addReportedActivities(tx, { registry, bodyId, scope: { offeringId }, actorUserId: reporter.userId, now });
+    if (existing > 0) await updateReported(tx, bodyId, reporter.userId, at);
     const report = await reportOf(tx, roster);
     await recordAudit(tx, {
       bodyId,
@@ -88,41 +70,51 @@ export async function importRoster(options: {
     const [pending] = await rowsOf<{ n: number }>(
       tx,
       sql`select count(*)::int as n from attendance where body_id = ${bodyId} and offering_id = ${offeringId}
-          and activity_id is not null and confirmation_issued_at is null`,
+          and person_id is not null and confirmation_issued_at is null`,
     );
     return { report, pending: pending!.n };
   });
 }
 
-/** The roster in a temporary table, side by side with the row already reported for each attendee and date. */
-async function stage(tx: DbOrTx, bodyId: string, offeringId: string, staged: ReturnType<typeof stageRoster>) {
-  await tx.execute(sql`
-    create temporary table roster_rows on commit drop as
-    select r.ord, r.key, r.name, r.email, r.number, r."completedOn" as completed_on, r.hundredths, r.grade, r.code,
-      a.id as attendance_id, a.person_id as old_person_id, a.activity_id, a.hundredths as old_hundredths,
-      coalesce(act.locked_at is not null, false) as locked, null::uuid as person_id,
-      case when a.id is null then '{}'::text[] else array_remove(array[
-        case when a.name <> r.name then 'name' end,
-        case when a.email is distinct from r.email then 'email' end,
-        case when a.number is distinct from r.number then 'number' end,
-        case when a.hundredths <> r.hundredths then 'hours' end,
-        case when a.grade is distinct from r.grade then 'grade' end], null) end as changed
-    from jsonb_to_recordset(${JSON.stringify(staged)}::jsonb) as r(ord integer, key text, name text, email text, number text,
-      "completedOn" date, hundredths integer, grade text, code text)
-    left join attendance a on a.body_id = ${bodyId} and a.offering_id = ${offeringId}
-      and a.attendee_key = r.key and a.completed_on = r."completedOn"
-    left join activities act on act.body_id = ${bodyId} and act.id = a.activity_id`);
-  // The planner needs the size of the staged roster to choose hash joins over index loops.
-  await tx.execute(sql`analyze roster_rows`);
+/** Hours of an activity a submitted renewal used can no longer change: the whole roster is refused. */
+async function refuseLockedCorrections(tx: DbOrTx, bodyId: string, roster: Roster) {
+  const locked = await rowsOf<{ ord: number }>(
+    tx,
+    sql`select r.ord from roster_rows r join activities act on act.body_id = ${bodyId} and act.id = r.old_activity_id
+        where r.hundredths <> r.old_hundredths and act.locked_at is not null order by r.ord limit 1000`,
+  );
+  if (locked.length > 0)
+    refuse(
+      locked.map(({ ord }) => ({
+        path: roster.at(ord, 'hours'),
+        message: "the attendee's activity was used by a submitted renewal: its hours can no longer change",
+      })),
+    );
 }
 
-/** Corrected hours reach the attendees' activities (and their history); the follow-up re-issues the confirmation. */
-async function correctActivities(tx: DbOrTx, bodyId: string, actorUserId: string | null, at: string) {
+/**
+ * Rows reported before: changed ones are updated, and so are those matched
+ * only now. A changed name or number of hours needs a new confirmation (a
+ * grade is not printed on it), and so does a new match; corrected hours
+ * reach the attendee's activity.
+ */
+async function updateReported(tx: DbOrTx, bodyId: string, actorUserId: string | null, at: string) {
+  await tx.execute(sql`
+    update attendance a set name = r.name, email = r.email, number = r.number, hundredths = r.hundredths, grade = r.grade,
+      reported_by = ${actorUserId}::uuid, reported_at = ${at}::timestamptz,
+      person_id = coalesce(a.person_id, r.person_id),
+      matched_at = case when r.person_id is not null then ${at}::timestamptz else a.matched_at end,
+      confirmation_issued_at = case when r.person_id is not null or a.name <> r.name or a.hundredths <> r.hundredths
+        then null else a.confirmation_issued_at end
+    from roster_rows r
+    where a.body_id = ${bodyId} and a.id = r.attendance_id and r.attendance_id is not null
+      and (cardinality(r.changed) > 0 or r.person_id is not null)`);
   await tx.execute(sql`
     with corrected as (
       update activities act set hundredths = r.hundredths, updated_at = ${at}::timestamptz
       from roster_rows r
-      where act.body_id = ${bodyId} and act.id = r.activity_id and act.hundredths <> r.hundredths
+      where act.body_id = ${bodyId} and act.id = r.old_activity_id and r.old_activity_id is not null
+        and act.hundredths <> r.hundredths
       returning act.id, act.person_id, r.old_hundredths, r.hundredths
     )
     insert into audit_log (body_id, actor_user_id, entity, entity_id, person_id, action, before, after)
@@ -137,7 +129,7 @@ async function reportOf(tx: DbOrTx, roster: Roster): Promise<RosterImport['repor
     sql`select count(*)::int as rows,
           count(*) filter (where attendance_id is null)::int as added,
           count(*) filter (where cardinality(changed) > 0)::int as updated,
-          count(*) filter (where old_person_id is null and person_id is not null)::int as matched,
+          count(person_id)::int as matched,
           count(*) filter (where old_person_id is null and person_id is null)::int as unmatched
         from roster_rows`,
   );

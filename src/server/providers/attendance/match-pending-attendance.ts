@@ -1,30 +1,21 @@
 import { sql } from 'drizzle-orm';
-import type { PolicyRegistry } from '../../../core/policies/policy-registry';
-import { PolicyStore } from '../../bodies/policy-store';
-import { rowsOf, type Db, type DbOrTx } from '../../db/database';
-import { addReportedActivities } from './reported-activities';
+import { recordAudit } from '../../audit/record-audit';
+import { rowsOf, type DbOrTx } from '../../db/database';
 
 /**
  * Attendance reported before the person was known: rows of the body still
  * unmatched that carry the person's certificant number, or one of their
  * addresses (sign-in e-mails of their certificant membership, or contact
- * e-mails), now become theirs, and the activities go on their transcript.
- * Called in the transaction that adds the person or the e-mail. Confirmations
- * and figures follow within a minute (the attendance follow-up).
+ * e-mails), now become theirs. Called in the transaction that adds the person
+ * or the e-mail; the attendance follow-up (within a minute) puts the
+ * activities on the transcript with their confirmations and refreshes the
+ * person's figures. Returns how many rows matched.
  */
 export async function matchPendingAttendance(
   tx: DbOrTx,
-  options: {
-    bodyId: string;
-    personId: string;
-    /** The policies in force; read from the database when the caller has none at hand (and only if a row matches). */
-    registry?: PolicyRegistry;
-    actorUserId?: string | null;
-    now?: Date;
-  },
+  options: { bodyId: string; personId: string; actorUserId?: string | null },
 ): Promise<number> {
   const { bodyId, personId } = options;
-  const now = options.now ?? new Date();
   const matched = await rowsOf<{ id: string }>(
     tx,
     sql`
@@ -37,20 +28,20 @@ export async function matchPendingAttendance(
       select e.email from memberships m join user_emails e on e.user_id = m.user_id
       where m.body_id = ${bodyId} and m.role = 'certificant' and m.person_id = ${personId}
     )
-    update attendance a set person_id = ${personId}, matched_at = ${now.toISOString()}::timestamptz
+    update attendance a set person_id = ${personId}, matched_at = now(), confirmation_issued_at = null
     where a.body_id = ${bodyId} and a.person_id is null and exists (select 1 from person)
       and (a.number = (select number from person) or a.email in (select email from addresses))
     returning a.id`,
   );
-  if (matched.length === 0) return 0;
-  // The PolicyStore only reads, and a transaction reads like the database.
-  const registry = options.registry ?? (await new PolicyStore(tx as Db).current());
-  await addReportedActivities(tx, {
-    registry,
-    bodyId,
-    scope: { personId },
-    actorUserId: options.actorUserId ?? null,
-    now,
-  });
+  if (matched.length > 0)
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId: options.actorUserId ?? null,
+      entity: 'person',
+      entityId: personId,
+      personId,
+      action: 'attendance.matched',
+      after: { attendanceIds: matched.map((row) => row.id) },
+    });
   return matched.length;
 }

@@ -59,10 +59,14 @@ describe('attendance reported before the person was known', () => {
     });
     expect(added.statusCode).toBe(201);
     const personId = added.json<{ id: string }>().id;
-    // The activity is on the transcript at once; the confirmation and figures follow within a minute.
-    expect(await rowOf('number:NAMSS-LATER-1')).toMatchObject({ person_id: personId, activity_person: personId, issued: false });
+    // Matched at once; the activity, its confirmation and the figures come with the next sweep (within seconds).
+    expect(await rowOf('number:NAMSS-LATER-1')).toMatchObject({ person_id: personId, activity_person: null, issued: false });
     await t.app.attendanceFollowUp.sweep();
-    expect(await rowOf('number:NAMSS-LATER-1')).toMatchObject({ evidence_person: personId, issued: true });
+    expect(await rowOf('number:NAMSS-LATER-1')).toMatchObject({
+      activity_person: personId,
+      evidence_person: personId,
+      issued: true,
+    });
     const [figures] = await rowsOf<{ total: number }>(
       t.database.db,
       sql`select (r.summary->'earned'->>'total')::numeric as total from cycle_results r
@@ -80,12 +84,13 @@ describe('attendance reported before the person was known', () => {
       payload: { email: 'Bob@Home.example' },
     });
     expect(added.statusCode).toBe(200);
-    expect(await rowOf('email:bob@home.example')).toMatchObject({
-      person_id: cast.bob.person.id,
-      activity_person: cast.bob.person.id,
-    });
+    expect(await rowOf('email:bob@home.example')).toMatchObject({ person_id: cast.bob.person.id, issued: false });
     await t.app.attendanceFollowUp.sweep();
-    expect(await rowOf('email:bob@home.example')).toMatchObject({ evidence_person: cast.bob.person.id, issued: true });
+    expect(await rowOf('email:bob@home.example')).toMatchObject({
+      activity_person: cast.bob.person.id,
+      evidence_person: cast.bob.person.id,
+      issued: true,
+    });
   });
 
   it('becomes theirs when an import brings the person with that e-mail', async () => {
@@ -99,7 +104,7 @@ describe('attendance reported before the person was known', () => {
         'NAMSS-IVY-1,Ivy Import,ivy@example.org,,,,no,namss/cpcs,2020-02-02,\n',
     });
     expect(imported.json()).toMatchObject({ added: 1 });
-    expect((await rowOf('email:ivy@example.org')).activity_person).not.toBeNull();
+    expect((await rowOf('email:ivy@example.org')).person_id).not.toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@ import { rowsOf, type DbOrTx } from '../../db/database';
 import type { FileStorage } from '../../files/file-storage';
 import type { attendanceRowSchema } from './attendance-schemas';
 import { confirmationsDocument, confirmationTemplate } from './confirmation-pdf';
-import { attendeeFacts, confirmationFilename, confirmationKey, offeringFacts } from './issue-confirmations';
+import { attendeeFacts, confirmationFilename, confirmationKey, offeringFacts } from './confirmation-facts';
 import { purgeableFrom } from './purge-attendance';
 
 /** Pages in one document of a roster's confirmations; a larger roster comes in parts (`from`). */

@@ -60,49 +60,44 @@ export function typeChoices(
 }
 
 /**
- * Puts the activity of every matched attendance row that has none yet on the
- * attendee's transcript, in one statement: the offering's title, provider,
- * approval code and categories, the completion date and hours, approved. Each
- * is logged on the person's history. The row's confirmation is (re)issued by
- * the follow-up, which also refreshes the person's figures.
+ * Puts an activity on the attendee's transcript for each row of `source`, in
+ * one statement: the offering's title, provider, approval code and
+ * categories, the completion date and hours, approved; each logged on the
+ * person's history as done by whoever reported the row. `source` gives the
+ * attendance rows as (id, offering_id, person_id, completed_on, hundredths,
+ * activity_id, reported_by), the activity's id chosen beforehand.
  */
 export async function addReportedActivities(
   tx: DbOrTx,
-  options: {
-    registry: PolicyRegistry;
-    bodyId: string;
-    /** Which rows: those of one offering, or those of one person. */
-    scope: { offeringId: string } | { personId: string };
-    actorUserId: string | null;
-    now: Date;
-  },
-): Promise<number> {
-  const { registry, bodyId, scope, actorUserId, now } = options;
-  const where: SQL = 'offeringId' in scope ? sql`a.offering_id = ${scope.offeringId}` : sql`a.person_id = ${scope.personId}`;
+  options: { registry: PolicyRegistry; bodyId: string; source: SQL; now: Date },
+): Promise<void> {
+  const { registry, bodyId, source, now } = options;
   const offered = await rowsOf<{ id: string; type: string; virtual: boolean }>(
     tx,
-    sql`select distinct o.id, o.type, o.virtual from attendance a
-        join offerings o on o.body_id = a.body_id and o.id = a.offering_id
-        where a.body_id = ${bodyId} and ${where} and a.person_id is not null and a.activity_id is null`,
+    sql`select o.id, o.type, o.virtual from offerings o
+        where o.body_id = ${bodyId} and o.id in (select distinct offering_id from (${source}) s)`,
   );
-  if (offered.length === 0) return 0;
   const at = now.toISOString();
-  const [result] = await rowsOf<{ added: number }>(
-    tx,
-    sql`
+  await tx.execute(sql`
     with choices as materialized (
       select * from jsonb_to_recordset(${JSON.stringify(typeChoices(registry, bodyId, offered))}::jsonb)
         as c("offeringId" uuid, "programId" text, type text, rank integer)
     ),
+    source as materialized (${source}),
+    -- Each person's best type for each offering, among the programs they hold.
+    typed as (
+      select distinct on (h.person_id, c."offeringId") h.person_id, c."offeringId", c.type
+      from certifications h join choices c on c."programId" = h.program_id
+      where h.body_id = ${bodyId} and h.person_id in (select person_id from source)
+      order by h.person_id, c."offeringId", c.rank
+    ),
     todo as materialized (
-      select a.id as attendance_id, a.person_id, a.completed_on, a.hundredths, o.id as offering_id, o.title, o.type as offering_type,
-        o.categories, o.approval_code, o.virtual, o.city, o.region, p.name as provider_name, gen_random_uuid() as activity_id,
-        coalesce((select c.type from certifications h join choices c on c."programId" = h.program_id and c."offeringId" = o.id
-                  where h.body_id = a.body_id and h.person_id = a.person_id order by c.rank limit 1), o.type) as type
-      from attendance a
-      join offerings o on o.body_id = a.body_id and o.id = a.offering_id
-      join providers p on p.body_id = a.body_id and p.id = a.provider_id
-      where a.body_id = ${bodyId} and ${where} and a.person_id is not null and a.activity_id is null
+      select s.id as attendance_id, s.person_id, s.completed_on, s.hundredths, s.activity_id, s.reported_by, o.id as offering_id,
+        o.title, o.categories, o.approval_code, o.virtual, o.city, o.region, p.name as provider_name, coalesce(t.type, o.type) as type
+      from source s
+      join offerings o on o.body_id = ${bodyId} and o.id = s.offering_id
+      join providers p on p.body_id = o.body_id and p.id = o.provider_id
+      left join typed t on t.person_id = s.person_id and t."offeringId" = s.offering_id
     ),
     added as (
       insert into activities (body_id, id, person_id, title, provider, type, start_date, hundredths, categories, approved,
@@ -110,20 +105,11 @@ export async function addReportedActivities(
       select ${bodyId}, activity_id, person_id, title, provider_name, type, completed_on, hundredths, categories, true,
         approval_code, city, region, virtual, 'not-needed', ${at}::timestamptz, ${at}::timestamptz
       from todo
-    ),
-    linked as (
-      update attendance a set activity_id = t.activity_id, confirmation_issued_at = null
-      from todo t where a.body_id = ${bodyId} and a.id = t.attendance_id
-    ),
-    logged as (
-      insert into audit_log (body_id, actor_user_id, entity, entity_id, person_id, action, after)
-      select ${bodyId}, ${actorUserId}::uuid, 'activity', activity_id::text, person_id, 'activity.reported',
-        jsonb_build_object('id', activity_id, 'title', title, 'provider', provider_name, 'type', type, 'startDate', completed_on,
-          'hours', hundredths / 100.0, 'categories', categories, 'approved', true, 'approvalCode', approval_code,
-          'offeringId', offering_id, 'attendanceId', attendance_id)
-      from todo
     )
-    select count(*)::int as added from todo`,
-  );
-  return result!.added;
+    insert into audit_log (body_id, actor_user_id, entity, entity_id, person_id, action, after)
+    select ${bodyId}, reported_by, 'activity', activity_id::text, person_id, 'activity.reported',
+      jsonb_build_object('id', activity_id, 'title', title, 'provider', provider_name, 'type', type, 'startDate', completed_on,
+        'hours', hundredths / 100.0, 'categories', categories, 'approved', true, 'approvalCode', approval_code,
+        'offeringId', offering_id, 'attendanceId', attendance_id)
+    from todo`);
 }

@@ -78,7 +78,9 @@ describe('demo data', () => {
       'SER-DEMO-0005',
     ]);
     const states = await database.db.select({ status: applications.status }).from(applications);
-    expect(new Set(states.map((a) => a.status))).toEqual(new Set(['draft', 'submitted', 'info-requested', 'rejected', 'approved']));
+    expect(new Set(states.map((a) => a.status))).toEqual(
+      new Set(['draft', 'submitted', 'info-requested', 'rejected', 'approved']),
+    );
     expect(signIns.filter((s) => s.role.startsWith('provider')).map((s) => s.email)).toContain('wetlands@ser.demo');
   });
 

@@ -152,16 +152,14 @@ export async function buildApplication(db: DbOrTx, spec: ApplicationSpec) {
     })
     .returning();
   if (submitted)
-    await db
-      .insert(applicationVersions)
-      .values({
-        bodyId: spec.bodyId,
-        applicationId: application!.id,
-        version: 1,
-        content,
-        submittedBy: spec.createdBy,
-        submittedAt: at,
-      });
+    await db.insert(applicationVersions).values({
+      bodyId: spec.bodyId,
+      applicationId: application!.id,
+      version: 1,
+      content,
+      submittedBy: spec.createdBy,
+      submittedAt: at,
+    });
   return application!;
 }
 

@@ -5,8 +5,8 @@
  * autocannon (50 connections, a separate process) and prints one JSON line.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -15,7 +15,7 @@ import { buildApp } from '../src/server/app';
 import { installBuiltinPolicies, PolicyStore } from '../src/server/bodies/policy-store';
 import { reevaluateBody } from '../src/server/compliance/reevaluate';
 import { loadConfig } from '../src/server/config';
-import { openDatabase, rowsOf } from '../src/server/db/database';
+import { openDatabase, rowsOf, type Db } from '../src/server/db/database';
 import { buildUser } from '../src/server/testing/factories';
 import { createMailer } from '../src/server/mail/mailer';
 import { LocalFileStorage } from '../src/server/files/file-storage';
@@ -92,6 +92,27 @@ const SEED_SQL = (people: number, each: number) =>
   analyze;
 `);
 
+// CPU seconds used by this database's server processes (PostgreSQL on this machine, read from /proc; null elsewhere).
+async function databaseCpuSeconds(db: Db): Promise<number | null> {
+  try {
+    const pids = await rowsOf<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database()`);
+    let ticks = 0;
+    for (const { pid } of pids) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / 100;
+  } catch {
+    return null;
+  }
+}
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+const round = (value: number | null, digits = 2) => (value === null ? null : Number(value.toFixed(digits)));
+const busyBefore = loadavg()[0]!;
+
 const server = await serverUrl();
 const url = await freshDatabase(server);
 const database = await openDatabase({ url });
@@ -105,11 +126,15 @@ const loadSeconds = (performance.now() - started) / 1000;
 const policies = new PolicyStore(database.db);
 const registry = await policies.current();
 started = performance.now();
+let cpu = process.cpuUsage();
+let dbCpu = await databaseCpuSeconds(database.db);
 let certifications = 0;
 for (const bodyId of ['namss', 'techserve', 'ser']) {
   certifications += (await reevaluateBody({ db: database.db, registry, bodyId, asOf: AS_OF })).certifications;
 }
 const reevaluateSeconds = (performance.now() - started) / 1000;
+const reevaluateNodeCpu = cpuSeconds(cpu);
+const reevaluateDbCpu = dbCpu === null ? null : (await databaseCpuSeconds(database.db))! - dbCpu;
 
 await buildUser(database.db, {
   email: 'bench@example.org',
@@ -146,8 +171,10 @@ const pathsFile = join(tmpdir(), `recert-bench-paths-${process.pid}.json`);
 writeFileSync(pathsFile, JSON.stringify(paths));
 
 // The load generator runs in its own process so it does not share the server's event loop.
+cpu = process.cpuUsage();
+dbCpu = await databaseCpuSeconds(database.db);
 const load = await new Promise<{
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p99: number; p50: number };
   non2xx: number;
   errors: number;
@@ -167,6 +194,8 @@ const load = await new Promise<{
   child.stdout.on('data', (chunk) => (out += chunk));
   child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited ${code}`))));
 });
+const progressNodeCpu = cpuSeconds(cpu);
+const progressDbCpu = dbCpu === null ? null : (await databaseCpuSeconds(database.db))! - dbCpu;
 await app.close();
 await database.close();
 
@@ -184,5 +213,12 @@ console.log(
     errors: load.errors,
     connections: CONNECTIONS,
     durationSeconds: DURATION,
+    // Where the time went: CPU of this process (re-evaluation, then the server) and of the database's processes,
+    // and the machine's load average before the run (other work on the machine slows every figure).
+    reevaluateNodeCpuSeconds: round(reevaluateNodeCpu),
+    reevaluateDbCpuSeconds: round(reevaluateDbCpu),
+    progressNodeCpuUsPerRequest: Math.round((progressNodeCpu * 1e6) / load.requests.total),
+    progressDbCpuUsPerRequest: progressDbCpu === null ? null : Math.round((progressDbCpu * 1e6) / load.requests.total),
+    loadAverageBefore: round(busyBefore),
   }),
 );

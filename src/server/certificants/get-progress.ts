@@ -11,7 +11,7 @@ import {
   type CertificationRow,
   type PersonRow,
 } from './load-person-record';
-import { presentPerson, type PersonView } from './present-person';
+import type { PersonView } from './present-person';
 
 /** An activity row as the engine reads it. A rejected or pending advance approval does not count as approved. */
 export function toActivityInput(
@@ -84,7 +84,7 @@ export async function getProgressView(options: {
   const record = await loadProgressRecord(db, bodyId, personId);
   const asOf = options.asOf ?? todayOf(registry, bodyId, options.now);
   const result = evaluate({ asOf, certifications: record.held, activities: record.activities }, registry);
-  return { person: presentPerson(record.person), held: record.held, asOf: result.asOf, certifications: result.certifications };
+  return { person: record.person, held: record.held, asOf: result.asOf, certifications: result.certifications };
 }
 
 // Today in each time zone, with the instants where that local day starts and ends: reading it through Temporal

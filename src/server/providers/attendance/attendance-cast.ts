@@ -26,22 +26,20 @@ export async function seedAttendanceCast(t: TestApp) {
     validUntil: '2022-12-31',
     approvalCode: 'NAMSS-2022-0001',
   });
-  const { offering: quinnOffering } = await buildOffering(db, {
-    bodyId: 'namss',
-    providerId: quinn.provider.id,
-    createdBy: quinn.user!.id,
-    dates: ['2022-05-01'],
-    hours: 3,
-    approvalCode: 'NAMSS-2022-0002',
-  });
-  const { offering: taraOffering } = await buildOffering(db, {
-    bodyId: 'techserve',
-    providerId: tara.provider.id,
-    createdBy: tara.user!.id,
-    dates: ['2022-05-01'],
-    hours: 3,
-    approvalCode: 'TSA-2022-0001',
-  });
+  // A one-day offering of 3 hours on 2022-05-01.
+  const oneDay = async (bodyId: string, { provider, user }: typeof quinn, approvalCode: string) =>
+    (
+      await buildOffering(db, {
+        bodyId,
+        providerId: provider.id,
+        createdBy: user!.id,
+        dates: ['2022-05-01'],
+        hours: 3,
+        approvalCode,
+      })
+    ).offering;
+  const quinnOffering = await oneDay('namss', quinn, 'NAMSS-2022-0002');
+  const taraOffering = await oneDay('techserve', tara, 'TSA-2022-0001');
   const as = {
     ...(await signInCast(t, ['alice', 'bob', 'rita', 'ada', 'otto', 'tess'] as const)),
     pat: await t.signIn('pat@example.org'),

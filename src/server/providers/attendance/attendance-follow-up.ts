@@ -60,11 +60,11 @@ export class AttendanceFollowUp {
     try {
       const registry = await this.context.policies.current();
       const { db, files } = this.context;
-      let issued: number;
+      let completed: number;
       do {
-        issued = await completeAttendance({ db, registry, files, bodyId, offeringId, now: this.context.now() });
-        left -= issued;
-      } while (issued > 0 && left > 0);
+        completed = await completeAttendance({ db, registry, files, bodyId, offeringId, now: this.context.now() });
+        left -= completed;
+      } while (completed > 0 && left > 0);
     } catch (error) {
       this.log.error({ err: error, bodyId, offeringId }, 'completing attendance failed; the background will retry');
       void this.run(bodyId);

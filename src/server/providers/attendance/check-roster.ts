@@ -70,13 +70,15 @@ export function checkRoster(roster: Roster, offering: OfferingRow, today: string
         message: `must be at most the ${offering.hundredths / 100} hours approved for ${offering.approvalCode}`,
       });
     const key = attendeeKey(row);
-    const first = seen.get(`${key}|${completedOn}`);
+    // One attendee once a day: by the key, and by the e-mail (which may name them with or without a number).
+    const identities = [key, ...(row.email !== null && row.number !== null ? [`email:${row.email}`] : [])];
+    const first = identities.map((identity) => seen.get(`${identity}|${completedOn}`)).find((at) => at !== undefined);
     if (first !== undefined)
       issues.push({
         path: roster.at(ord, row.number !== null ? 'number' : 'email'),
         message: `the same attendee and completion date as ${roster.row(first)}`,
       });
-    else seen.set(`${key}|${completedOn}`, ord);
+    for (const identity of identities) if (!seen.has(`${identity}|${completedOn}`)) seen.set(`${identity}|${completedOn}`, ord);
     return {
       ord,
       key,

@@ -100,7 +100,8 @@ async function refuseLockedCorrections(tx: DbOrTx, bodyId: string, roster: Roste
  */
 async function updateReported(tx: DbOrTx, bodyId: string, actorUserId: string | null, at: string) {
   await tx.execute(sql`
-    update attendance a set name = r.name, email = r.email, number = r.number, hundredths = r.hundredths, grade = r.grade,
+    update attendance a set attendee_key = r.key, name = r.name, email = r.email, number = r.number, hundredths = r.hundredths,
+      grade = r.grade,
       reported_by = ${actorUserId}::uuid, reported_at = ${at}::timestamptz,
       person_id = coalesce(a.person_id, r.person_id),
       matched_at = case when r.person_id is not null then ${at}::timestamptz else a.matched_at end,

@@ -131,6 +131,18 @@ describe('a roster', () => {
       confirmationsPending: 0,
     });
     expect(await attendanceRows()).toHaveLength(3);
+    // The provider adds Bob's certificant number: still his row, now under the number.
+    const numbered = await report([
+      attendee({ name: 'Bob Brown', email: 'bob@example.org', number: cast.bob.person.number, grade: 'A' }),
+    ]);
+    expect(numbered.json()).toMatchObject({
+      added: 0,
+      updated: 1,
+      changes: [{ attendee: cast.bob.person.number, fields: ['number'] }],
+    });
+    expect((await attendanceRows()).map((row) => row.attendee_key)).toContain(`number:${cast.bob.person.number}`);
+    expect(await attendanceRows()).toHaveLength(3);
+    expect(await reportedActivities(cast.bob.person.id)).toHaveLength(1);
     const [activity] = await reportedActivities(cast.alice.person.id);
     expect(activity!.hundredths).toBe(500);
     expect(await reportedActivities(cast.alice.person.id)).toHaveLength(1);
@@ -143,6 +155,7 @@ describe('a roster', () => {
       attendee({ name: 'Not Yet', email: 'later@example.org', completedOn: '2022-11-01' }),
       attendee({ name: 'Too Long', email: 'long@example.org', hours: 7 }),
       attendee({ name: 'New Person again', email: 'new@example.org' }),
+      attendee({ name: 'New Person numbered', email: 'new@example.org', number: 'NAMSS-NEW-1' }),
     ]);
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors).toEqual([
@@ -153,6 +166,7 @@ describe('a roster', () => {
       { path: 'body.rows[2].completedOn', message: '2022-11-01 is in the future (today is 2022-10-01)' },
       { path: 'body.rows[3].hours', message: 'must be at most the 6 hours approved for NAMSS-2022-0001' },
       { path: 'body.rows[4].email', message: 'the same attendee and completion date as body.rows[0]' },
+      { path: 'body.rows[5].number', message: 'the same attendee and completion date as body.rows[0]' },
     ]);
     const malformed = await report([{ name: '', completedOn: '2022-02-30', hours: 1.234 }]);
     expect(problemOf(malformed).errors!.map((e) => e.path)).toEqual([

@@ -12,7 +12,8 @@ function arrayLiteral(values: readonly (string | number | null)[]): string {
 
 /**
  * The roster in a temporary table `roster_rows` (dropped at commit), each row
- * beside the row already reported for its attendee and date (if any) and the
+ * beside the row already reported for its attendee and date (if any: by key,
+ * or by e-mail for a row that now also gives the number) and the
  * certificant its number names (if not matched before): `person_id` is who
  * this import matches the row to. Returns how many rows were reported before.
  */
@@ -29,8 +30,8 @@ export async function stageRoster(
       ${column('number')}::text[], ${column('completedOn')}::date[], ${column('hundredths')}::integer[],
       ${column('grade')}::text[], ${column('code')}::text[])
       with ordinality as r(key, name, email, number, completed_on, hundredths, grade, code, ord)`);
-  // Counted (a small sample is enough), the roster is joined to what is stored with hashes when it is large,
-  // by looking rows up when it is small.
+  // Counted (a small sample is enough), the roster is joined to the people with hashes when it is large,
+  // by looking them up when it is small.
   await tx.execute(sql`set local default_statistics_target = 10`);
   await tx.execute(sql`analyze roster_input`);
   await tx.execute(sql`
@@ -45,8 +46,14 @@ export async function stageRoster(
         case when a.hundredths <> r.hundredths then 'hours' end,
         case when a.grade is distinct from r.grade then 'grade' end], null) end as changed
     from roster_input r
-    left join attendance a on a.body_id = ${bodyId} and a.offering_id = ${offeringId}
-      and a.attendee_key = r.key and a.completed_on = r.completed_on
+    -- The row reported before for the attendee and date: by the same key, or by the e-mail alone when the
+    -- provider has since added the certificant number.
+    left join lateral (
+      select * from attendance a
+      where a.body_id = ${bodyId} and a.offering_id = ${offeringId} and a.completed_on = r.completed_on
+        and a.attendee_key in (r.key, 'email:' || r.email)
+      order by a.attendee_key = r.key desc limit 1
+    ) a on true
     -- The certificant number matches first; merged records never match.
     left join people p on p.body_id = ${bodyId} and p.number = r.number and p.merged_into is null`);
   // Rows are found by their place in the roster.

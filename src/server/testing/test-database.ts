@@ -29,8 +29,23 @@ export async function openTestDatabase(): Promise<Database> {
       await database.close();
       const cleanup = new pg.Client({ connectionString: server });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      try {
+        // An autovacuum worker on the database cannot be ended by a non-superuser: wait for it a little.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await cleanup.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (error) {
+            if (attempt === 10) {
+              console.warn(`test database ${name} left behind: ${(error as Error).message}`);
+              break;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+          }
+        }
+      } finally {
+        await cleanup.end();
+      }
     },
   };
 }

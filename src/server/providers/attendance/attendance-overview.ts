@@ -108,6 +108,20 @@ export async function attendanceCounts(db: DbOrTx, bodyId: string): Promise<z.ou
   };
 }
 
+/**
+ * A verification code as typed: any case, with or without its dashes, and
+ * with the letters Crockford's base32 leaves out read as the digits they
+ * look like (O as 0, I and L as 1).
+ */
+export function normalizeCode(typed: string): string {
+  const plain = typed
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return plain.length === 16 ? (plain.match(/.{4}/g) as string[]).join('-') : plain;
+}
+
 /** Whether a confirmation with this code is genuine, and what it confirms: no e-mail, no number. */
 export async function verifyConfirmation(db: DbOrTx, bodyId: string, code: string): Promise<z.output<typeof verificationSchema>> {
   const [row] = await rowsOf<{
@@ -124,7 +138,7 @@ export async function verifyConfirmation(db: DbOrTx, bodyId: string, code: strin
         from attendance a
         join offerings o on o.body_id = a.body_id and o.id = a.offering_id
         join providers p on p.body_id = a.body_id and p.id = a.provider_id
-        where a.body_id = ${bodyId} and a.verification_code = ${code.trim().toUpperCase()}`,
+        where a.body_id = ${bodyId} and a.verification_code = ${normalizeCode(code)}`,
   );
   if (!row) return { genuine: false };
   return {

@@ -5,7 +5,6 @@ import {
   Group,
   List,
   NativeSelect,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
@@ -22,6 +21,7 @@ import { isApiError } from '../api/client';
 import type { ActivityInputBody, ActivityView } from '../api/queries';
 import { amount, capitalize, formatNumber, words } from '../format';
 import { previewDraft, type DraftActivity, type PreviewBaseResult } from '../preview/credit-preview';
+import { HoursInput } from './credit-fields';
 import { ProblemAlert } from './problem-alert';
 
 interface FormValues {
@@ -338,17 +338,11 @@ export function ActivityForm(props: {
             onChange={(event) => set('endDate', event.currentTarget.value)}
             error={error('endDate')}
           />
-          <NumberInput
+          <HoursInput
             id="activity-hours"
             label={LABELS.hours}
             description="Up to two decimals"
             required
-            min={0}
-            max={1000}
-            step={0.25}
-            decimalScale={2}
-            allowNegative={false}
-            inputMode="decimal"
             value={values.hours}
             onChange={(value) => set('hours', value)}
             error={error('hours')}

@@ -1,22 +1,14 @@
-import { Button, Card, Checkbox, Group, List, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, List, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../api/client';
 import { invalidateProvider, nameAppealCommittee, voteOnAppeal, type Appeal, type StaffMember } from '../api/providers';
-import { capitalize, formatDateTime } from '../format';
+import { formatDateTime } from '../format';
+import { fieldIssue } from '../forms';
 import { committeeProblem, myBallot, staffName } from '../providers/notices';
 import { AnchorLink } from './links';
 import { AppealStatus } from './appeal-status';
 import { ProblemAlert } from './problem-alert';
-
-const ROLE_WORDS: Record<StaffMember['roles'][number], string> = { reviewer: 'reviewer', admin: 'administrator' };
-
-/** The server's message on a field of the request ("body.userIds[1]" counts for "userIds"). */
-function fieldIssue(error: unknown, field: string): string | undefined {
-  if (!isApiError(error, 400)) return undefined;
-  const issue = error.errors.find((e) => e.path.replace(/^body\.?/, '').split(/[.[]/)[0] === field);
-  return issue ? capitalize(issue.message) : undefined;
-}
+import { StaffCheckboxes } from './staff-checkboxes';
 
 /** An admin names the Review and Appeals Committee: an odd number of the body's reviewers and admins. */
 function CommitteeForm(props: { bodyId: string; appeal: Appeal; staff: readonly StaffMember[]; onDone: (text: string) => void }) {
@@ -57,10 +49,11 @@ function CommitteeForm(props: { bodyId: string; appeal: Appeal; staff: readonly 
         {problem !== null && !fieldIssue(problem, 'userIds') && (
           <ProblemAlert error={problem} title="The committee was not named" />
         )}
-        <Checkbox.Group
+        <StaffCheckboxes
           id={groupId}
           label="Review and Appeals Committee"
           description="Choose an odd number of the body's reviewers and administrators, so the majority is never tied. Once named, the committee does not change."
+          members={staff}
           value={chosen}
           onChange={(value) => {
             setChosen(value);
@@ -68,17 +61,7 @@ function CommitteeForm(props: { bodyId: string; appeal: Appeal; staff: readonly 
           }}
           error={error}
           required
-        >
-          <Stack gap={6} mt="xs">
-            {staff.map((member) => (
-              <Checkbox
-                key={member.userId}
-                value={member.userId}
-                label={`${member.displayName} (${member.roles.map((role) => ROLE_WORDS[role]).join(', ')})`}
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+        />
         <Group>
           <Button type="submit" loading={saving} variant="light">
             Name the committee
@@ -238,5 +221,31 @@ export function AppealCard(props: {
         {appeal.status === 'open' && ballot === 'to-vote' && <VoteForm bodyId={bodyId} appeal={appeal} onDone={props.onDone} />}
       </Stack>
     </Card>
+  );
+}
+
+/** Appeals as a list of cards; on the body's list, each names its provider (`providerName`). */
+export function AppealList(props: {
+  bodyId: string;
+  appeals: readonly Appeal[];
+  staff: readonly StaffMember[] | undefined;
+  userId: string;
+  admin: boolean;
+  providerName?: (providerId: string) => string;
+  onDone: (text: string) => void;
+}) {
+  const { appeals, providerName, ...shared } = props;
+  if (appeals.length === 0) return null;
+  return (
+    <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Appeals">
+      {appeals.map((appeal) => (
+        <AppealCard
+          key={appeal.id}
+          appeal={appeal}
+          provider={providerName ? { id: appeal.providerId, name: providerName(appeal.providerId) } : undefined}
+          {...shared}
+        />
+      ))}
+    </Stack>
   );
 }

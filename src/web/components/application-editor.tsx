@@ -1,14 +1,11 @@
 import {
-  Alert,
   Button,
   Card,
   Checkbox,
   Fieldset,
   Group,
   Input,
-  List,
   NativeSelect,
-  NumberInput,
   Radio,
   SimpleGrid,
   Stack,
@@ -32,7 +29,7 @@ import {
 } from '../api/applications';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES } from '../api/queries';
 import { bodyInfo } from '../bodies';
-import { capitalize, formatBytes, words } from '../format';
+import { capitalize, formatBytes } from '../format';
 import {
   APPLICATION_LABELS,
   applicationErrors,
@@ -51,10 +48,14 @@ import {
   type ApplicationField,
   type ApplicationValues,
   type InstructorField,
+  type ItemRow,
 } from '../providers/application-form';
 import { offeringTypeLabel } from '../providers/calendar-filters';
 import { FILE_KIND_LABELS, FileLink } from './application-content';
-import { ProblemAlert } from './problem-alert';
+import { CategoryCheckboxes, HoursInput } from './credit-fields';
+import { ProblemAlert, ProblemList } from './problem-alert';
+import { SectionCard } from './section-card';
+import { StatusAlert, StatusText, useStatus } from './status';
 
 const FILE_KINDS: readonly ApplicationFileKind[] = ['resume', 'syllabus', 'agenda', 'other'];
 
@@ -114,77 +115,134 @@ function Documents(props: { bodyId: string; application: ApplicationView; onChan
   }
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="documents-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="documents-heading">
-          Documents
-        </Title>
-        <Text size="sm" c="dimmed">
-          Instructors&apos; resumes, the syllabus, the agenda and anything else the committee should read. PDF, PNG or JPEG, at
-          most 10 MB each. A submitted version keeps the documents it named.
-        </Text>
-        <div role="status" aria-live="polite">
-          {status && (
-            <Text size="sm" c="green.8">
-              {status}
-            </Text>
-          )}
-        </div>
-        {problem !== null && <ProblemAlert error={problem} title="The documents were not changed" />}
-        {files.length === 0 ? (
-          <Text size="sm">No document yet.</Text>
-        ) : (
-          <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Attached documents">
-            {files.map((file) => (
-              <Group component="li" key={file.id} gap="xs" wrap="wrap" justify="space-between">
-                <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
-                  <Text size="sm">{FILE_KIND_LABELS[file.kind]}:</Text>
-                  <FileLink bodyId={bodyId} providerId={providerId} applicationId={id} file={file} />
-                  <Text size="xs" c="dimmed">
-                    {formatBytes(file.size)}
-                  </Text>
-                </Group>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="red"
-                  loading={busy === file.id}
-                  onClick={() => void remove(file.id, file.filename)}
-                  aria-label={`Remove ${file.filename}`}
-                >
-                  Remove
-                </Button>
+    <SectionCard id="documents" title="Documents">
+      <Text size="sm" c="dimmed">
+        Instructors&apos; resumes, the syllabus, the agenda and anything else the committee should read. PDF, PNG or JPEG, at most
+        10 MB each. A submitted version keeps the documents it named.
+      </Text>
+      <StatusText message={status} />
+      {problem !== null && <ProblemAlert error={problem} title="The documents were not changed" />}
+      {files.length === 0 ? (
+        <Text size="sm">No document yet.</Text>
+      ) : (
+        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Attached documents">
+          {files.map((file) => (
+            <Group component="li" key={file.id} gap="xs" wrap="wrap" justify="space-between">
+              <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
+                <Text size="sm">{FILE_KIND_LABELS[file.kind]}:</Text>
+                <FileLink bodyId={bodyId} providerId={providerId} applicationId={id} file={file} />
+                <Text size="xs" c="dimmed">
+                  {formatBytes(file.size)}
+                </Text>
               </Group>
-            ))}
-          </Stack>
-        )}
-        <form onSubmit={(event) => void upload(event)} noValidate aria-label="Attach a document">
-          <Group align="flex-end" gap="sm" wrap="wrap">
-            <NativeSelect
-              label="Kind of document"
-              value={kind}
-              onChange={(event) => setKind(event.currentTarget.value as ApplicationFileKind)}
-              data={FILE_KINDS.map((value) => ({ value, label: FILE_KIND_LABELS[value] }))}
-              style={{ flex: '0 1 12rem' }}
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                loading={busy === file.id}
+                onClick={() => void remove(file.id, file.filename)}
+                aria-label={`Remove ${file.filename}`}
+              >
+                Remove
+              </Button>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      <form onSubmit={(event) => void upload(event)} noValidate aria-label="Attach a document">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <NativeSelect
+            label="Kind of document"
+            value={kind}
+            onChange={(event) => setKind(event.currentTarget.value as ApplicationFileKind)}
+            data={FILE_KINDS.map((value) => ({ value, label: FILE_KIND_LABELS[value] }))}
+            style={{ flex: '0 1 12rem' }}
+          />
+          <Input.Wrapper id="document-file" label="File" error={fileError} style={{ flex: '1 1 14rem', minWidth: 0 }}>
+            <input
+              ref={input}
+              id="document-file"
+              className="file-input"
+              type="file"
+              accept={EVIDENCE_ACCEPT}
+              aria-invalid={fileError ? true : undefined}
+              onChange={() => setFileError(undefined)}
             />
-            <Input.Wrapper id="document-file" label="File" error={fileError} style={{ flex: '1 1 14rem', minWidth: 0 }}>
-              <input
-                ref={input}
-                id="document-file"
-                className="file-input"
-                type="file"
-                accept={EVIDENCE_ACCEPT}
-                aria-invalid={fileError ? true : undefined}
-                onChange={() => setFileError(undefined)}
-              />
-            </Input.Wrapper>
-            <Button type="submit" variant="light" loading={busy === 'upload'}>
-              Attach document
+          </Input.Wrapper>
+          <Button type="submit" variant="light" loading={busy === 'upload'}>
+            Attach document
+          </Button>
+        </Group>
+      </form>
+    </SectionCard>
+  );
+}
+
+/** A list of one-line entries (objectives, dates): each with its own field and Remove, then Add. */
+function TextRows(props: {
+  legend: string;
+  hint: string;
+  /** Fields are `${idPrefix}-${key}`; Add is `${idPrefix}-add`. */
+  idPrefix: string;
+  itemLabel: string;
+  type?: 'date';
+  rows: readonly ItemRow[];
+  errors: Partial<Record<number, string>>;
+  listError: string | undefined;
+  maxLength?: number;
+  maxRows: number;
+  addLabel: string;
+  onChange: (key: number, text: string) => void;
+  onAdd: () => void;
+  onRemove: (key: number) => void;
+}) {
+  const { idPrefix, itemLabel, errors } = props;
+  return (
+    <Fieldset legend={props.legend} variant="filled" p="sm">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {props.hint}
+        </Text>
+        {props.rows.map((row, index) => (
+          <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap">
+            <TextInput
+              id={`${idPrefix}-${row.key}`}
+              label={`${itemLabel} ${index + 1}`}
+              type={props.type}
+              maxLength={props.maxLength}
+              value={row.text}
+              onChange={(event) => props.onChange(row.key, event.currentTarget.value)}
+              error={errors[row.key] ? capitalize(errors[row.key]!) : undefined}
+              style={{ flex: 1, minWidth: 0 }}
+            />
+            <Button
+              variant="subtle"
+              color="red"
+              mt={25}
+              px="xs"
+              aria-label={`Remove ${itemLabel.toLowerCase()} ${index + 1}`}
+              onClick={() => props.onRemove(row.key)}
+            >
+              Remove
             </Button>
           </Group>
-        </form>
+        ))}
+        {props.listError && (
+          <Text size="sm" c="red.8">
+            {capitalize(props.listError)}
+          </Text>
+        )}
+        <Button
+          id={`${idPrefix}-add`}
+          variant="light"
+          w="fit-content"
+          onClick={props.onAdd}
+          disabled={props.rows.length >= props.maxRows}
+        >
+          {props.addLabel}
+        </Button>
       </Stack>
-    </Card>
+    </Fieldset>
   );
 }
 
@@ -206,13 +264,12 @@ export function ApplicationEditor(props: {
   const [errors, setErrors] = useState<ApplicationErrors>(NO_APPLICATION_ERRORS);
   const [problem, setProblem] = useState<{ error: unknown; title: string } | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | 'resume' | null>(null);
-  const [status, setStatus] = useState('');
-  const statusRef = useRef<HTMLDivElement>(null);
+  const status = useStatus();
   const resumes = application.files.filter((file) => file.kind === 'resume' && !file.removed);
 
   function set<K extends ApplicationField>(field: K, value: ApplicationValues[K]) {
     setValues((current) => ({ ...current, [field]: value }));
-    setStatus('');
+    status.clear();
     if (errors.fields[field]) setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
   }
 
@@ -221,7 +278,7 @@ export function ApplicationEditor(props: {
       ...current,
       instructors: current.instructors.map((row) => (row.key === key ? { ...row, [field]: value } : row)),
     }));
-    setStatus('');
+    status.clear();
     if (errors.instructors[key]?.[field])
       setErrors((current) => ({
         ...current,
@@ -231,7 +288,7 @@ export function ApplicationEditor(props: {
 
   function setItem(list: 'objectives' | 'dates', key: number, text: string) {
     setValues((current) => ({ ...current, [list]: current[list].map((row) => (row.key === key ? { ...row, text } : row)) }));
-    setStatus('');
+    status.clear();
     if (errors[list][key] || errors.lists[list])
       setErrors((current) => ({
         ...current,
@@ -251,7 +308,7 @@ export function ApplicationEditor(props: {
 
   function removeRow(list: 'instructors' | 'objectives' | 'dates', key: number) {
     setValues((current) => ({ ...current, [list]: (current[list] as { key: number }[]).filter((row) => row.key !== key) }));
-    setStatus('');
+    status.clear();
   }
 
   function showProblems(error: unknown, snapshot: ApplicationValues, title: string) {
@@ -273,15 +330,14 @@ export function ApplicationEditor(props: {
     const submitting = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'submit';
     const snapshot = values;
     setProblem(null);
-    setStatus('');
+    status.clear();
     setErrors(NO_APPLICATION_ERRORS);
     setBusy(submitting ? 'submit' : 'save');
     try {
       const saved = await saveDraft(bodyId, providerId, id, draftOf(snapshot));
       await invalidateApplication(queryClient, bodyId, saved);
       if (!submitting) {
-        setStatus('Draft saved. Nothing is sent to the body until you submit.');
-        requestAnimationFrame(() => statusRef.current?.focus());
+        status.show('Draft saved. Nothing is sent to the body until you submit.');
         return;
       }
       const submitted = await submitApplication(bodyId, providerId, id);
@@ -311,7 +367,7 @@ export function ApplicationEditor(props: {
       input.value = '';
       await refresh();
       setInstructor(key, 'resumeFileId', added.id);
-      setStatus(`Resume ${added.filename} was attached and chosen. Save the draft to keep the choice.`);
+      status.show(`Resume ${added.filename} was attached and chosen. Save the draft to keep the choice.`, false);
     } catch (error) {
       setProblem({ error, title: 'The resume was not attached' });
     } finally {
@@ -331,13 +387,7 @@ export function ApplicationEditor(props: {
             <Title order={2} size="h4" id="application-form-heading">
               {application.status === 'info-requested' ? 'Answer and submit again' : 'Application'}
             </Title>
-            <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-              {status && (
-                <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-                  {status}
-                </Alert>
-              )}
-            </div>
+            <StatusAlert status={status} />
             {problem !== null && (
               <ProblemAlert error={problem.error} title={problem.title} withIssues={!isApiError(problem.error, 400)} />
             )}
@@ -506,95 +556,37 @@ export function ApplicationEditor(props: {
               error={fieldError('syllabus')}
             />
 
-            <Fieldset legend="Educational objectives" variant="filled" p="sm">
-              <Stack gap="sm">
-                <Text size="sm" c="dimmed">
-                  What participants will be able to do afterwards, one per line.
-                </Text>
-                {values.objectives.map((row, index) => (
-                  <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap">
-                    <TextInput
-                      id={`objective-${row.key}`}
-                      label={`Objective ${index + 1}`}
-                      maxLength={1000}
-                      value={row.text}
-                      onChange={(event) => setItem('objectives', row.key, event.currentTarget.value)}
-                      error={errors.objectives[row.key] ? capitalize(errors.objectives[row.key]!) : undefined}
-                      style={{ flex: 1, minWidth: 0 }}
-                    />
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      mt={25}
-                      px="xs"
-                      aria-label={`Remove objective ${index + 1}`}
-                      onClick={() => removeRow('objectives', row.key)}
-                    >
-                      Remove
-                    </Button>
-                  </Group>
-                ))}
-                {errors.lists.objectives && (
-                  <Text size="sm" c="red.8">
-                    {capitalize(errors.lists.objectives)}
-                  </Text>
-                )}
-                <Button
-                  id="objective-add"
-                  variant="light"
-                  w="fit-content"
-                  onClick={() => addRow('objectives')}
-                  disabled={values.objectives.length >= 50}
-                >
-                  Add an objective
-                </Button>
-              </Stack>
-            </Fieldset>
+            <TextRows
+              legend="Educational objectives"
+              hint="What participants will be able to do afterwards, one per line."
+              idPrefix="objective"
+              itemLabel="Objective"
+              rows={values.objectives}
+              errors={errors.objectives}
+              listError={errors.lists.objectives}
+              maxLength={1000}
+              maxRows={50}
+              addLabel="Add an objective"
+              onChange={(key, text) => setItem('objectives', key, text)}
+              onAdd={() => addRow('objectives')}
+              onRemove={(key) => removeRow('objectives', key)}
+            />
 
-            <Fieldset legend="Planned dates" variant="filled" p="sm">
-              <Stack gap="sm">
-                <Text size="sm" c="dimmed">
-                  Each day the offering runs; a recurring course lists its first sessions.
-                </Text>
-                {values.dates.map((row, index) => (
-                  <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap">
-                    <TextInput
-                      id={`date-${row.key}`}
-                      label={`Date ${index + 1}`}
-                      type="date"
-                      value={row.text}
-                      onChange={(event) => setItem('dates', row.key, event.currentTarget.value)}
-                      error={errors.dates[row.key] ? capitalize(errors.dates[row.key]!) : undefined}
-                      style={{ flex: 1, minWidth: 0 }}
-                    />
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      mt={25}
-                      px="xs"
-                      aria-label={`Remove date ${index + 1}`}
-                      onClick={() => removeRow('dates', row.key)}
-                    >
-                      Remove
-                    </Button>
-                  </Group>
-                ))}
-                {errors.lists.dates && (
-                  <Text size="sm" c="red.8">
-                    {capitalize(errors.lists.dates)}
-                  </Text>
-                )}
-                <Button
-                  id="date-add"
-                  variant="light"
-                  w="fit-content"
-                  onClick={() => addRow('dates')}
-                  disabled={values.dates.length >= 366}
-                >
-                  Add a date
-                </Button>
-              </Stack>
-            </Fieldset>
+            <TextRows
+              legend="Planned dates"
+              hint="Each day the offering runs; a recurring course lists its first sessions."
+              idPrefix="date"
+              itemLabel="Date"
+              type="date"
+              rows={values.dates}
+              errors={errors.dates}
+              listError={errors.lists.dates}
+              maxRows={366}
+              addLabel="Add a date"
+              onChange={(key, text) => setItem('dates', key, text)}
+              onAdd={() => addRow('dates')}
+              onRemove={(key) => removeRow('dates', key)}
+            />
 
             <Radio.Group
               id="application-format"
@@ -656,37 +648,26 @@ export function ApplicationEditor(props: {
                 error={fieldError('registrationUrl')}
               />
             </SimpleGrid>
-            <NumberInput
+            <HoursInput
               id="application-hours"
               label={APPLICATION_LABELS.hours}
               description="Contact hours of instruction, up to two decimals; the body may approve fewer"
               required
-              min={0}
-              max={1000}
-              step={0.25}
-              decimalScale={2}
-              allowNegative={false}
-              inputMode="decimal"
               value={values.hours}
               onChange={(value) => set('hours', typeof value === 'number' ? value : '')}
               error={fieldError('hours')}
               maw={260}
             />
             {categories.length > 0 ? (
-              <Checkbox.Group
+              <CategoryCheckboxes
                 id="application-categories"
                 label={APPLICATION_LABELS.categories}
                 description="The subjects of the body's requirements the offering covers"
+                categories={categories}
                 value={values.categories}
                 onChange={(value) => set('categories', value)}
                 error={fieldError('categories')}
-              >
-                <Group gap="lg" mt={6}>
-                  {categories.map((category) => (
-                    <Checkbox key={category} value={category} label={capitalize(words(category))} />
-                  ))}
-                </Group>
-              </Checkbox.Group>
+              />
             ) : (
               <Text size="sm" c={errors.fields.categories ? 'red.8' : 'dimmed'} id="application-categories" tabIndex={-1}>
                 {errors.fields.categories
@@ -701,13 +682,7 @@ export function ApplicationEditor(props: {
                 : `The application fee is ${(application.fee.cents / 100).toFixed(2)} ${application.fee.currency}.`}
             </Text>
 
-            {summary.length > 0 && (
-              <List size="sm" c="red.8" role="alert">
-                {summary.map((line) => (
-                  <List.Item key={line}>{line}</List.Item>
-                ))}
-              </List>
-            )}
+            <ProblemList lines={summary} />
             <Group justify="flex-end" gap="sm">
               <Button
                 type="submit"

@@ -1,54 +1,11 @@
-import { Alert, Anchor, Button, Card, Code, Group, Input, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Code, Group, Input, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { isApiError, type ApiError } from '../api/client';
+import { isApiError } from '../api/client';
 import { importPeople, type ImportReport } from '../api/queries';
 import { formatNumber } from '../format';
-import { COLUMNS, MAX_BYTES, rowProblems, TEMPLATE } from '../people/import-report';
-import { ProblemAlert } from './problem-alert';
-
-function Refusal({ error }: { error: ApiError }) {
-  const problems = rowProblems(error);
-  if (problems.length === 0) return <ProblemAlert error={error} title="The import was refused: nothing was imported" />;
-  const rows = new Set(problems.flatMap((p) => (p.line === null ? [] : [p.line])));
-  return (
-    <Stack gap="xs" role="alert">
-      <Alert color="red" title="The import was refused: nothing was imported">
-        {formatNumber(problems.length)} {problems.length === 1 ? 'problem' : 'problems'}
-        {rows.size > 0 ? ` in ${formatNumber(rows.size)} ${rows.size === 1 ? 'row' : 'rows'}` : ''}. Correct the file and import
-        it again: the rows already in the body are left unchanged.
-      </Alert>
-      <Table.ScrollContainer minWidth={300}>
-        <Table striped verticalSpacing="xs" fz="sm" withTableBorder>
-          <Table.Caption>Problems by row of the file (the header is row 1)</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Row</Table.Th>
-              <Table.Th scope="col">Column</Table.Th>
-              <Table.Th scope="col">Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problems.map((problem, index) => (
-              <Table.Tr key={index}>
-                <Table.Td>
-                  {problem.line ?? 'file'}
-                  {problem.number ? (
-                    <Text span size="xs" c="dimmed" display="block">
-                      number {problem.number}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{problem.column ? <Code>{problem.column}</Code> : ''}</Table.Td>
-                <Table.Td>{problem.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Stack>
-  );
-}
+import { COLUMNS, MAX_BYTES, TEMPLATE } from '../people/import-report';
+import { FileRefusal } from './file-refusal';
 
 /** An admin imports existing certificants with their history: all or nothing, with a row-by-row report. */
 export function ImportPeople({ bodyId }: { bodyId: string }) {
@@ -94,8 +51,6 @@ export function ImportPeople({ bodyId }: { bodyId: string }) {
       setImporting(false);
     }
   }
-
-  const refused = isApiError(failure, 400) ? failure : null;
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="import-heading">
@@ -151,7 +106,13 @@ export function ImportPeople({ bodyId }: { bodyId: string }) {
               </Alert>
             )}
           </div>
-          {refused ? <Refusal error={refused} /> : failure !== null && <ProblemAlert error={failure} title="The import failed" />}
+          {failure !== null && (
+            <FileRefusal
+              error={failure}
+              title={isApiError(failure, 400) ? 'The import was refused: nothing was imported' : 'The import failed'}
+              advice="Correct the file and import it again: the rows already in the body are left unchanged."
+            />
+          )}
         </Stack>
       </form>
     </Card>

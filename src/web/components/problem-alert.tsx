@@ -29,3 +29,15 @@ export function ProblemAlert({
     </Alert>
   );
 }
+
+/** The problems of a form, one line each, under it ("Reason: is required"); nothing when there are none. */
+export function ProblemList({ lines }: { lines: readonly string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <List size="sm" c="red.8" role="alert">
+      {lines.map((line) => (
+        <List.Item key={line}>{line}</List.Item>
+      ))}
+    </List>
+  );
+}

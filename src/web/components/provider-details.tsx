@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import { invalidateProvider, updateProvider, type ProviderView } from '../api/providers';
 import { formatDateTime } from '../format';
@@ -19,19 +19,35 @@ import {
   type ProviderField,
   type ProviderValues,
 } from '../providers/provider-form';
-import { ProblemAlert } from './problem-alert';
+import { Fact } from './facts';
+import { CancelOrConfirm } from './form-actions';
+import { ProblemAlert, ProblemList } from './problem-alert';
 import { ProviderFields } from './provider-fields';
+import { StatusAlert, useStatus, type StatusMessage } from './status';
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+/** The top of a provider's page (its own, or staff's): its name, what just happened, and its standing. */
+export function ProviderHeader({
+  provider,
+  bodyName,
+  status,
+}: {
+  provider: ProviderView;
+  bodyName: string;
+  status: StatusMessage;
+}) {
   return (
-    <Group gap={6} wrap="nowrap" align="flex-start">
-      <Text component="dt" size="sm" c="dimmed" miw="8rem">
-        {term}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Group>
+    <>
+      <div>
+        <Title order={1} size="h2">
+          {provider.name}
+        </Title>
+        <Text size="sm" c="dimmed">
+          CE provider with {bodyName}
+        </Text>
+      </div>
+      <StatusAlert status={status} />
+      <ProviderStanding provider={provider} />
+    </>
   );
 }
 
@@ -67,8 +83,7 @@ export function ProviderDetails(props: { bodyId: string; provider: ProviderView;
   const [errors, setErrors] = useState<ProviderErrors>(NO_PROVIDER_ERRORS);
   const [problem, setProblem] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState('');
-  const statusRef = useRef<HTMLDivElement>(null);
+  const status = useStatus();
   const editRef = useRef<HTMLButtonElement>(null);
 
   function set<K extends ProviderField>(field: K, value: ProviderValues[K]) {
@@ -85,7 +100,7 @@ export function ProviderDetails(props: { bodyId: string; provider: ProviderView;
     setValues(providerValuesOf(provider));
     setErrors(NO_PROVIDER_ERRORS);
     setProblem(null);
-    setStatus('');
+    status.clear();
     setEditing(true);
   }
 
@@ -105,8 +120,8 @@ export function ProviderDetails(props: { bodyId: string; provider: ProviderView;
     }
     const change = providerChange(provider, values);
     if (change === null) {
-      setStatus('Nothing to save: the details are as shown.');
-      stopEditing();
+      status.show('Nothing to save: the details are as shown.');
+      setEditing(false);
       return;
     }
     setSaving(true);
@@ -115,9 +130,8 @@ export function ProviderDetails(props: { bodyId: string; provider: ProviderView;
       queryClient.setQueryData(['provider', bodyId, provider.id], updated);
       await invalidateProvider(queryClient, bodyId, provider.id);
       const fields = Object.keys(change).length;
-      setStatus(`Details saved (${fields} ${fields === 1 ? 'field' : 'fields'} changed).`);
       setEditing(false);
-      requestAnimationFrame(() => statusRef.current?.focus());
+      status.show(`Details saved (${fields} ${fields === 1 ? 'field' : 'fields'} changed).`);
     } catch (error) {
       setProblem(error);
       if (isApiError(error, 400)) {
@@ -146,13 +160,7 @@ export function ProviderDetails(props: { bodyId: string; provider: ProviderView;
             </Button>
           )}
         </Group>
-        <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-          {status && (
-            <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-              {status}
-            </Alert>
-          )}
-        </div>
+        <StatusAlert status={status} />
         {!editing ? (
           <Stack component="dl" gap={6} m={0}>
             <Fact term="Name">{provider.name}</Fact>
@@ -181,21 +189,8 @@ export function ProviderDetails(props: { bodyId: string; provider: ProviderView;
                 <ProblemAlert error={problem} title="The details were not saved" withIssues={!isApiError(problem, 400)} />
               )}
               <ProviderFields idPrefix="provider-edit" values={values} errors={errors.provider} onChange={set} autoFocus />
-              {summary.length > 0 && (
-                <List size="sm" c="red.8" role="alert">
-                  {summary.map((line) => (
-                    <List.Item key={line}>{line}</List.Item>
-                  ))}
-                </List>
-              )}
-              <Group justify="flex-end" gap="sm">
-                <Button variant="default" onClick={stopEditing} disabled={saving}>
-                  Cancel
-                </Button>
-                <Button type="submit" loading={saving}>
-                  Save details
-                </Button>
-              </Group>
+              <ProblemList lines={summary} />
+              <CancelOrConfirm label="Save details" busy={saving} onCancel={stopEditing} />
             </Stack>
           </form>
         )}

@@ -1,5 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { ButtonLink } from '../components/links';
 import { ProblemAlert } from '../components/problem-alert';
 
 export function RoutePending() {
@@ -50,6 +52,23 @@ export function StaffOnly({ title, admins = false }: { title: string; admins?: b
         Only the body&apos;s {admins ? 'administrators' : 'staff'} can use this page.
       </Alert>
       <Link to="/">Go to the start page</Link>
+    </Stack>
+  );
+}
+
+/** A CE provider's page opened by someone who acts for no provider of the body: the way to register one. */
+export function NotAProvider({ title, bodyId, children }: { title: string; bodyId: string; children: ReactNode }) {
+  return (
+    <Stack maw={640}>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Alert color="gray" title="You do not act for a provider of this body">
+        {children}
+      </Alert>
+      <ButtonLink to="/become-a-provider" search={{ body: bodyId }} w="fit-content">
+        Become a CE provider
+      </ButtonLink>
     </Stack>
   );
 }

@@ -1,11 +1,13 @@
-import { Alert, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { appealsQuery, providersQuery, staffQuery } from '../api/providers';
-import { AppealCard } from '../components/appeal-card';
+import { AppealList } from '../components/appeal-card';
 import { AnchorLink } from '../components/links';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryState } from '../components/query-state';
+import { StatusAlert, useStatus } from '../components/status';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { myBallot } from '../providers/notices';
@@ -22,8 +24,7 @@ export function AppealsPage() {
   const appeals = useQuery({ ...appealsQuery(bodyId), enabled: staff });
   const providers = useQuery({ ...providersQuery(bodyId), enabled: staff });
   const staffList = useQuery({ ...staffQuery(bodyId), enabled: staff });
-  const [status, setStatus] = useState('');
-  const statusRef = useRef<HTMLDivElement>(null);
+  const status = useStatus();
   const names = useMemo(() => new Map((providers.data ?? []).map((p) => [p.id, p.name])), [providers.data]);
 
   if (!staff) return <StaffOnly title="Appeals" />;
@@ -46,16 +47,9 @@ export function AppealsPage() {
           {bodyNameOf(me, bodyId)}: terminated providers&apos; appeals to the Review and Appeals Committee, open first.
         </Text>
       </div>
-      <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-        {status && (
-          <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-            {status}
-          </Alert>
-        )}
-      </div>
-      {appeals.error && <ProblemAlert error={appeals.error} title="The appeals could not be loaded" />}
+      <StatusAlert status={status} />
+      <QueryState query={appeals} what="the appeals" />
       {staffList.error && <ProblemAlert error={staffList.error} title="The staff list could not be loaded" />}
-      {appeals.isPending && !appeals.error && <Skeleton height={160} aria-label="Loading the appeals" />}
       {appeals.data && (
         <Text fw={500}>
           {list.length === 0
@@ -68,25 +62,15 @@ export function AppealsPage() {
               ].join(' · ')}
         </Text>
       )}
-      {list.length > 0 && (
-        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Appeals">
-          {list.map((appeal) => (
-            <AppealCard
-              key={appeal.id}
-              bodyId={bodyId}
-              appeal={appeal}
-              staff={staffList.data}
-              userId={me.user.id}
-              admin={admin}
-              provider={{ id: appeal.providerId, name: names.get(appeal.providerId) ?? 'a provider' }}
-              onDone={(text) => {
-                setStatus(text);
-                requestAnimationFrame(() => statusRef.current?.focus());
-              }}
-            />
-          ))}
-        </Stack>
-      )}
+      <AppealList
+        bodyId={bodyId}
+        appeals={list}
+        staff={staffList.data}
+        userId={me.user.id}
+        admin={admin}
+        providerName={(providerId) => names.get(providerId) ?? 'a provider'}
+        onDone={status.show}
+      />
     </Stack>
   );
 }

@@ -1,25 +1,7 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Modal,
-  Paper,
-  Radio,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Badge, Button, Card, Group, List, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { isApiError } from '../api/client';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   duplicatesQuery,
   invalidateBodyPeople,
@@ -29,9 +11,16 @@ import {
   type DuplicatePair,
   type MergeView,
 } from '../api/queries';
+import { Fact } from '../components/facts';
+import { CancelOrConfirm } from '../components/form-actions';
 import { AnchorLink } from '../components/links';
+import { PageModal } from '../components/page-modal';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryState } from '../components/query-state';
+import { ReasonForm } from '../components/reason-form';
+import { StatusRegion } from '../components/status';
 import { capitalize, formatDateTime, formatDay, formatNumber } from '../format';
+import { fieldIssue } from '../forms';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { count, mergePlan, movedText, reasonText, who, type MergePlan } from '../merges/merge-plan';
@@ -42,26 +31,6 @@ const route = getRouteApi('/_app/bodies/$bodyId/duplicates');
 
 type Side = DuplicatePair['a'];
 
-/** The server's message for the reason, when it names it ("body.reason"). */
-function reasonIssue(error: unknown): string | undefined {
-  if (!isApiError(error, 400)) return undefined;
-  const issue = error.errors.find((e) => /(^|\.)reason$/.test(e.path));
-  return issue ? capitalize(issue.message) : undefined;
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <Group gap={6} wrap="nowrap" align="flex-start">
-      <Text component="dt" size="sm" c="dimmed" miw="6.5rem">
-        {term}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
-
 /** One record of a pair, with the radio that makes it the one that stays. */
 function SideCard({ bodyId, side, chosen }: { bodyId: string; side: Side; chosen: boolean }) {
   return (
@@ -69,22 +38,34 @@ function SideCard({ bodyId, side, chosen }: { bodyId: string; side: Side; chosen
       <Stack gap="xs">
         <Radio value={side.id} label={`Keep ${who(side)}`} fw={600} />
         <Stack component="dl" gap={4} m={0}>
-          <Fact term="Number">{side.number}</Fact>
-          <Fact term="Legal name">
+          <Fact termWidth="6.5rem" term="Number">
+            {side.number}
+          </Fact>
+          <Fact termWidth="6.5rem" term="Legal name">
             <AnchorLink to="/bodies/$bodyId/people/$personId" params={{ bodyId, personId: side.id }}>
               {side.legalName}
             </AnchorLink>
           </Fact>
-          <Fact term="Birth date">{side.birthDate ? formatDay(side.birthDate) : 'not given'}</Fact>
-          <Fact term="City">{[side.city, side.region].filter(Boolean).join(', ') || 'not given'}</Fact>
-          <Fact term="E-mails">{side.emails.length > 0 ? side.emails.join(', ') : 'none'}</Fact>
-          <Fact term="Programs">
+          <Fact termWidth="6.5rem" term="Birth date">
+            {side.birthDate ? formatDay(side.birthDate) : 'not given'}
+          </Fact>
+          <Fact termWidth="6.5rem" term="City">
+            {[side.city, side.region].filter(Boolean).join(', ') || 'not given'}
+          </Fact>
+          <Fact termWidth="6.5rem" term="E-mails">
+            {side.emails.length > 0 ? side.emails.join(', ') : 'none'}
+          </Fact>
+          <Fact termWidth="6.5rem" term="Programs">
             {side.programs.length > 0
               ? side.programs.map((p) => `${programLabel(p.program)}, awarded ${formatDay(p.awarded)}`).join('; ')
               : 'none'}
           </Fact>
-          <Fact term="CE activities">{formatNumber(side.activities)}</Fact>
-          <Fact term="Created">{formatDateTime(side.createdAt)}</Fact>
+          <Fact termWidth="6.5rem" term="CE activities">
+            {formatNumber(side.activities)}
+          </Fact>
+          <Fact termWidth="6.5rem" term="Created">
+            {formatDateTime(side.createdAt)}
+          </Fact>
         </Stack>
       </Stack>
     </Paper>
@@ -138,7 +119,6 @@ function PlanText({ plan }: { plan: MergePlan }) {
 
 function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; onMerged: (merge: MergeView) => Promise<void> }) {
   const { bodyId, pair, index } = props;
-  const phone = useMediaQuery('(max-width: 36em)');
   const [survivorId, setSurvivorId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ survivor?: string; reason?: string }>({});
@@ -156,7 +136,7 @@ function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; o
       await props.onMerged(result);
     },
     onError: (error) => {
-      const message = reasonIssue(error);
+      const message = fieldIssue(error, 'reason');
       if (message) {
         focusReasonOnClose.current = true;
         setConfirming(false);
@@ -234,7 +214,7 @@ function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; o
             }}
             error={errors.reason}
           />
-          {merge.error && !confirming && !reasonIssue(merge.error) && (
+          {merge.error && !confirming && !fieldIssue(merge.error, 'reason') && (
             <ProblemAlert error={merge.error} title="The records were not merged" />
           )}
           <Group>
@@ -245,7 +225,7 @@ function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; o
         </Stack>
       </form>
 
-      <Modal
+      <PageModal
         opened={confirming && plan !== null}
         onClose={() => !merge.isPending && setConfirming(false)}
         onExitTransitionEnd={() => {
@@ -255,8 +235,6 @@ function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; o
         }}
         title="Merge these two records?"
         size="lg"
-        fullScreen={phone}
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {plan && (
           <Stack>
@@ -265,84 +243,37 @@ function PairCard(props: { bodyId: string; pair: DuplicatePair; index: number; o
               <strong>Reason:</strong> {reason.trim()}
             </Text>
             {merge.error && <ProblemAlert error={merge.error} title="The records were not merged" />}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={() => setConfirming(false)} disabled={merge.isPending} data-autofocus>
-                Cancel
-              </Button>
-              <Button color="orange" onClick={() => merge.mutate(plan)} loading={merge.isPending}>
-                Merge records
-              </Button>
-            </Group>
+            <CancelOrConfirm
+              label="Merge records"
+              color="orange"
+              busy={merge.isPending}
+              onCancel={() => setConfirming(false)}
+              onConfirm={() => merge.mutate(plan)}
+            />
           </Stack>
         )}
-      </Modal>
+      </PageModal>
     </Card>
   );
 }
 
 function ReverseForm(props: { merge: MergeView; onReverse: (reason: string) => Promise<unknown>; onCancel: () => void }) {
   const { merge } = props;
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setError('Say why the merge is reversed');
-      document.getElementById('reverse-reason')?.focus();
-      return;
-    }
-    setSaving(true);
-    setProblem(null);
-    try {
-      await props.onReverse(reason.trim());
-    } catch (failure) {
-      const message = reasonIssue(failure);
-      if (message) {
-        setError(message);
-        document.getElementById('reverse-reason')?.focus();
-      } else setProblem(failure);
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Stack>
-        <Text size="sm">
-          What moved to {who(merge.survivor)} goes back to {who(merge.merged)}: {movedText(merge.moved)}. {merge.merged.number}{' '}
-          shows in the search again, and the two records are separate as before.
-        </Text>
-        {problem !== null && <ProblemAlert error={problem} title="The merge was not reversed" />}
-        <Textarea
-          id="reverse-reason"
-          data-autofocus
-          label="Reason for reversing"
-          description="Kept with the merge and in both people's audit logs."
-          required
-          autosize
-          minRows={3}
-          maxLength={1000}
-          value={reason}
-          onChange={(event) => {
-            setReason(event.currentTarget.value);
-            if (error) setError(undefined);
-          }}
-          error={error}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onCancel} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" color="orange" loading={saving}>
-            Reverse merge
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ReasonForm
+      id="reverse-reason"
+      intro={`What moved to ${who(merge.survivor)} goes back to ${who(merge.merged)}: ${movedText(merge.moved)}. ${merge.merged.number} shows in the search again, and the two records are separate as before.`}
+      label="Reason for reversing"
+      description="Kept with the merge and in both people's audit logs."
+      field="reason"
+      missing="Say why the merge is reversed"
+      maxLength={1000}
+      problemTitle="The merge was not reversed"
+      submitLabel="Reverse merge"
+      color="orange"
+      onSubmit={props.onReverse}
+      onCancel={props.onCancel}
+    />
   );
 }
 
@@ -408,7 +339,6 @@ export function DuplicatesPage() {
   const { me } = useSession();
   const admin = isAdminIn(me, bodyId);
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 36em)');
   const duplicates = useQuery({ ...duplicatesQuery(bodyId), enabled: admin });
   const merges = useQuery({ ...mergesQuery(bodyId), enabled: admin });
   const [done, setDone] = useState<{ merge: MergeView; reversed: boolean } | null>(null);
@@ -446,7 +376,7 @@ export function DuplicatesPage() {
           {bodyNameOf(me, bodyId)}: records that look like one person, because they have the same name and birth date or use the
           same e-mail address. Merge them so that the person has one record; a merge can be reversed.
         </Text>
-        <div role="status" aria-live="polite" tabIndex={-1} ref={statusRef} style={{ outline: 'none' }}>
+        <StatusRegion regionRef={statusRef}>
           {done && (
             <Alert
               mt="md"
@@ -467,19 +397,14 @@ export function DuplicatesPage() {
               </AnchorLink>
             </Alert>
           )}
-        </div>
+        </StatusRegion>
       </div>
 
       <Stack gap="sm" component="section" aria-labelledby="pairs-heading">
         <Title order={2} size="h3" id="pairs-heading">
           Pairs to look at
         </Title>
-        {duplicates.error && <ProblemAlert error={duplicates.error} title="The likely duplicates could not be loaded" />}
-        {duplicates.isPending && !duplicates.error && (
-          <Stack aria-busy="true" aria-label="Loading the likely duplicates">
-            <Skeleton height={220} />
-          </Stack>
-        )}
+        <QueryState query={duplicates} what="the likely duplicates" height={220} />
         {duplicates.data && (
           <>
             <Text fw={500}>
@@ -502,8 +427,7 @@ export function DuplicatesPage() {
         <Title order={2} size="h3" id="merges-heading">
           Past merges
         </Title>
-        {merges.error && <ProblemAlert error={merges.error} title="The past merges could not be loaded" />}
-        {merges.isPending && !merges.error && <Skeleton height={100} aria-label="Loading the past merges" />}
+        <QueryState query={merges} what="the past merges" height={100} />
         {merges.data &&
           (merges.data.length === 0 ? (
             <Text size="sm">No merge yet.</Text>
@@ -525,13 +449,11 @@ export function DuplicatesPage() {
           ))}
       </Stack>
 
-      <Modal
+      <PageModal
         opened={reversing !== null}
         onClose={() => !reverse.isPending && setReversing(null)}
         title="Reverse this merge?"
         size="lg"
-        fullScreen={phone}
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {reversing && (
           <ReverseForm
@@ -541,7 +463,7 @@ export function DuplicatesPage() {
             onCancel={() => setReversing(null)}
           />
         )}
-      </Modal>
+      </PageModal>
     </Stack>
   );
 }

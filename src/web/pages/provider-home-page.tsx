@@ -1,9 +1,7 @@
-import { Alert, Button, Card, Group, Modal, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { isApiError } from '../api/client';
+import { useMemo, useState } from 'react';
 import {
   fileAppeal,
   invalidateProvider,
@@ -17,93 +15,48 @@ import {
 import { AppealStatus } from '../components/appeal-status';
 import { ButtonLink } from '../components/links';
 import { NoticeList } from '../components/notice-list';
-import { ProblemAlert } from '../components/problem-alert';
-import { ProviderDetails, ProviderStanding } from '../components/provider-details';
+import { PageModal } from '../components/page-modal';
+import { ProviderDetails, ProviderHeader } from '../components/provider-details';
+import { QueryState } from '../components/query-state';
+import { ReasonForm } from '../components/reason-form';
+import { SectionCard } from '../components/section-card';
+import { useStatus } from '../components/status';
 import { bodyInfo, todayIn } from '../bodies';
-import { capitalize, formatDateTime, formatDay } from '../format';
+import { formatDateTime, formatDay } from '../format';
+import { NotAProvider } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { appealsByNotice, appealWindow } from '../providers/notices';
 import { bodyNameOf, providerIdIn } from '../session';
 
 const route = getRouteApi('/_app/bodies/$bodyId/provider');
 
-/** The server's message for the grounds, when it names them. */
-function groundsIssue(error: unknown): string | undefined {
-  if (!isApiError(error, 400)) return undefined;
-  const issue = error.errors.find((e) => /(^|\.)grounds$/.test(e.path));
-  return issue ? capitalize(issue.message) : undefined;
-}
-
 function AppealForm(props: {
   bodyId: string;
   provider: ProviderView;
   notice: Notice;
-  onFiled: (appeal: Appeal) => Promise<void>;
+  onFiled: () => Promise<void>;
   onCancel: () => void;
 }) {
   const { bodyId, provider, notice } = props;
-  const [grounds, setGrounds] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblem(null);
-    if (grounds.trim().length < 10) {
-      setError('Say why, in at least 10 characters');
-      document.getElementById('appeal-grounds')?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      await props.onFiled(await fileAppeal(bodyId, provider.id, { noticeId: notice.id, grounds: grounds.trim() }));
-    } catch (failure) {
-      setProblem(failure);
-      const message = groundsIssue(failure);
-      if (message) {
-        setError(message);
-        document.getElementById('appeal-grounds')?.focus();
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Stack>
-        <Text size="sm">
-          The body&apos;s Review and Appeals Committee decides the appeal by majority; its decision is final. You are told the
-          decision by e-mail at {provider.email}.
-        </Text>
-        {problem !== null && !groundsIssue(problem) && <ProblemAlert error={problem} title="The appeal was not filed" />}
-        <Textarea
-          id="appeal-grounds"
-          data-autofocus
-          label="Grounds for the appeal"
-          description="Why the termination should be lifted: facts, corrections, what has changed. At least 10 characters."
-          required
-          autosize
-          minRows={5}
-          maxLength={10000}
-          value={grounds}
-          onChange={(event) => {
-            setGrounds(event.currentTarget.value);
-            if (error) setError(undefined);
-          }}
-          error={error}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onCancel} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            File appeal
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ReasonForm
+      id="appeal-grounds"
+      intro={`The body's Review and Appeals Committee decides the appeal by majority; its decision is final. You are told the decision by e-mail at ${provider.email}.`}
+      label="Grounds for the appeal"
+      description="Why the termination should be lifted: facts, corrections, what has changed. At least 10 characters."
+      field="grounds"
+      missing="Say why, in at least 10 characters"
+      minLength={10}
+      maxLength={10000}
+      minRows={5}
+      problemTitle="The appeal was not filed"
+      submitLabel="File appeal"
+      onSubmit={async (grounds) => {
+        await fileAppeal(bodyId, provider.id, { noticeId: notice.id, grounds });
+        await props.onFiled();
+      }}
+      onCancel={props.onCancel}
+    />
   );
 }
 
@@ -156,62 +109,34 @@ export function ProviderHomePage() {
   const { me } = useSession();
   const providerId = providerIdIn(me, bodyId);
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 36em)');
   const provider = useQuery({ ...providerQuery(bodyId, providerId ?? ''), enabled: providerId !== null });
   const notices = useQuery({ ...noticesQuery(bodyId, providerId ?? ''), enabled: providerId !== null });
   const appeals = useQuery({ ...providerAppealsQuery(bodyId, providerId ?? ''), enabled: providerId !== null });
   const appealOf = useMemo(() => appealsByNotice(appeals.data ?? []), [appeals.data]);
   const [appealing, setAppealing] = useState<Notice | null>(null);
-  const [status, setStatus] = useState('');
-  const statusRef = useRef<HTMLDivElement>(null);
+  const status = useStatus();
   const today = todayIn(bodyInfo(bodyId).timeZone);
 
-  if (providerId === null) {
+  if (providerId === null)
     return (
-      <Stack maw={640}>
-        <Title order={1} size="h2">
-          CE provider
-        </Title>
-        <Alert color="gray" title="You do not act for a provider of this body">
-          To offer pre-approved continuing education with {bodyNameOf(me, bodyId)}, register a provider.
-        </Alert>
-        <ButtonLink to="/become-a-provider" search={{ body: bodyId }} w="fit-content">
-          Become a CE provider
-        </ButtonLink>
-      </Stack>
+      <NotAProvider title="CE provider" bodyId={bodyId}>
+        To offer pre-approved continuing education with {bodyNameOf(me, bodyId)}, register a provider.
+      </NotAProvider>
     );
-  }
 
   async function filed() {
     // The provider's appeals are read again with the rest of it.
     await invalidateProvider(queryClient, bodyId, providerId!);
     setAppealing(null);
-    setStatus('Your appeal was filed. The committee decides by majority; you are told the decision by e-mail.');
-    requestAnimationFrame(() => statusRef.current?.focus());
+    status.show('Your appeal was filed. The committee decides by majority; you are told the decision by e-mail.');
   }
 
   return (
     <Stack gap="lg">
-      {provider.error && <ProblemAlert error={provider.error} title="The provider could not be loaded" />}
-      {provider.isPending && !provider.error && <Skeleton height={200} aria-label="Loading the provider" />}
+      <QueryState query={provider} what="the provider" height={200} />
       {provider.data && (
         <>
-          <div>
-            <Title order={1} size="h2">
-              {provider.data.name}
-            </Title>
-            <Text size="sm" c="dimmed">
-              CE provider with {bodyNameOf(me, bodyId)}
-            </Text>
-          </div>
-          <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-            {status && (
-              <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-                {status}
-              </Alert>
-            )}
-          </div>
-          <ProviderStanding provider={provider.data} />
+          <ProviderHeader provider={provider.data} bodyName={bodyNameOf(me, bodyId)} status={status} />
           <Group gap="sm">
             <ButtonLink to="/bodies/$bodyId/provider/applications" params={{ bodyId }} variant="light">
               Applications for pre-approval
@@ -231,44 +156,29 @@ export function ProviderHomePage() {
           )}
           <ProviderDetails key={provider.data.id} bodyId={bodyId} provider={provider.data} canEdit />
 
-          <Card withBorder padding="lg" component="section" aria-labelledby="notices-heading">
-            <Stack gap="sm">
-              <Title order={2} size="h4" id="notices-heading">
-                Notices from {bodyNameOf(me, bodyId)}
-              </Title>
-              {notices.error && <ProblemAlert error={notices.error} title="The notices could not be loaded" />}
-              {appeals.error && <ProblemAlert error={appeals.error} title="Your appeals could not be loaded" />}
-              {(notices.isPending || appeals.isPending) && !notices.error && !appeals.error && (
-                <Skeleton height={80} aria-label="Loading the notices" />
-              )}
-              {notices.data && appeals.data && (
-                <NoticeList
-                  notices={notices.data}
-                  empty="No warnings, suspensions or terminations."
-                  extra={(notice) =>
-                    notice.kind === 'termination' ? (
-                      <TerminationAppeal
-                        provider={provider.data}
-                        notice={notice}
-                        appeal={appealOf.get(notice.id)}
-                        today={today}
-                        onAppeal={() => setAppealing(notice)}
-                      />
-                    ) : null
-                  }
-                />
-              )}
-            </Stack>
-          </Card>
+          <SectionCard id="notices" title={`Notices from ${bodyNameOf(me, bodyId)}`}>
+            <QueryState query={notices} what="the notices" height={80} />
+            <QueryState query={appeals} what="your appeals" height={80} />
+            {notices.data && appeals.data && (
+              <NoticeList
+                notices={notices.data}
+                empty="No warnings, suspensions or terminations."
+                extra={(notice) =>
+                  notice.kind === 'termination' ? (
+                    <TerminationAppeal
+                      provider={provider.data}
+                      notice={notice}
+                      appeal={appealOf.get(notice.id)}
+                      today={today}
+                      onAppeal={() => setAppealing(notice)}
+                    />
+                  ) : null
+                }
+              />
+            )}
+          </SectionCard>
 
-          <Modal
-            opened={appealing !== null}
-            onClose={() => setAppealing(null)}
-            title="Appeal the termination"
-            size="lg"
-            fullScreen={phone}
-            closeButtonProps={{ 'aria-label': 'Close' }}
-          >
+          <PageModal opened={appealing !== null} onClose={() => setAppealing(null)} title="Appeal the termination" size="lg">
             {appealing && (
               <AppealForm
                 key={appealing.id}
@@ -279,7 +189,7 @@ export function ProviderHomePage() {
                 onCancel={() => setAppealing(null)}
               />
             )}
-          </Modal>
+          </PageModal>
         </>
       )}
     </Stack>

@@ -8,19 +8,15 @@ import {
   CopyButton,
   Group,
   Input,
-  Modal,
-  Skeleton,
   Stack,
   Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
-import { isApiError, type ApiError } from '../api/client';
 import {
   apiKeyQuery,
   attendanceQuery,
@@ -34,11 +30,15 @@ import {
   type Offering,
   type RosterReport,
 } from '../api/applications';
-import { ButtonLink } from '../components/links';
+import { FileRefusal } from '../components/file-refusal';
+import { CancelOrConfirm } from '../components/form-actions';
+import { PageModal } from '../components/page-modal';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryState } from '../components/query-state';
+import { StatusText } from '../components/status';
+import { NotAProvider } from '../layout/route-states';
 import { formatBytes, formatDateTime, formatDay, formatNumber } from '../format';
 import { useSession } from '../layout/session-context';
-import { rowProblems } from '../people/import-report';
 import {
   attendanceCount,
   offeringSummary,
@@ -50,43 +50,6 @@ import {
 import { bodyNameOf, providerIdIn } from '../session';
 
 const route = getRouteApi('/_app/bodies/$bodyId/provider/offerings');
-
-/** A refused roster: nothing was recorded; every row and column at fault. */
-function Refusal({ error }: { error: ApiError }) {
-  const problems = rowProblems(error);
-  if (problems.length === 0) return <ProblemAlert error={error} title="The roster was refused: nothing was recorded" />;
-  const rows = new Set(problems.flatMap((p) => (p.line === null ? [] : [p.line])));
-  return (
-    <Stack gap="xs" role="alert">
-      <Alert color="red" title="The roster was refused: nothing was recorded">
-        {formatNumber(problems.length)} {problems.length === 1 ? 'problem' : 'problems'}
-        {rows.size > 0 ? ` in ${formatNumber(rows.size)} ${rows.size === 1 ? 'row' : 'rows'}` : ''}. Correct the file and upload
-        it again: a roster is recorded whole or not at all, and uploading it again never counts anyone twice.
-      </Alert>
-      <Table.ScrollContainer minWidth={300}>
-        <Table striped verticalSpacing="xs" fz="sm" withTableBorder>
-          <Table.Caption>Problems by row of the file (the header is row 1)</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Row</Table.Th>
-              <Table.Th scope="col">Column</Table.Th>
-              <Table.Th scope="col">Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problems.map((problem, index) => (
-              <Table.Tr key={index}>
-                <Table.Td>{problem.line ?? 'file'}</Table.Td>
-                <Table.Td>{problem.column ? <Code>{problem.column}</Code> : ''}</Table.Td>
-                <Table.Td>{problem.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Stack>
-  );
-}
 
 function Report({ report }: { report: RosterReport }) {
   return (
@@ -203,12 +166,13 @@ function Attendance({ bodyId, offering }: { bodyId: string; offering: Offering }
       </form>
       <div ref={resultRef} tabIndex={-1} aria-live="polite" style={{ outline: 'none' }}>
         {report && <Report report={report} />}
-        {failure !== null &&
-          (isApiError(failure, 400) ? (
-            <Refusal error={failure} />
-          ) : (
-            <ProblemAlert error={failure} title="The roster was refused: nothing was recorded" />
-          ))}
+        {failure !== null && (
+          <FileRefusal
+            error={failure}
+            title="The roster was refused: nothing was recorded"
+            advice="Correct the file and upload it again: a roster is recorded whole or not at all, and uploading it again never counts anyone twice."
+          />
+        )}
       </div>
 
       {attendance.error && <ProblemAlert error={attendance.error} title="The attendance could not be loaded" />}
@@ -281,7 +245,6 @@ function Attendance({ bodyId, offering }: { bodyId: string; offering: Offering }
 /** The provider's key for reporting attendance through the API: created or replaced, and shown only once. */
 function ApiKeyCard({ bodyId, providerId }: { bodyId: string; providerId: string }) {
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 36em)');
   const prefix = useQuery(apiKeyQuery(bodyId, providerId));
   const [created, setCreated] = useState<ApiKey | null>(null);
   const [confirm, setConfirm] = useState<'replace' | 'revoke' | null>(null);
@@ -323,18 +286,11 @@ function ApiKeyCard({ bodyId, providerId }: { bodyId: string; providerId: string
         <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {`POST /api/v1/bodies/${bodyId}/offerings/<offering id>/attendance/csv\nContent-Type: text/csv\nAuthorization: Bearer <key>`}
         </Code>
-        {prefix.error && <ProblemAlert error={prefix.error} title="The key could not be loaded" />}
-        {prefix.isPending && !prefix.error && <Skeleton height={24} aria-label="Loading the key" />}
+        <QueryState query={prefix} what="the key" height={24} />
         {!prefix.isPending && !created && (
           <Text size="sm">{has ? `Your key starts with ${prefix.data}.` : 'You have no API key.'}</Text>
         )}
-        <div role="status" aria-live="polite">
-          {status && (
-            <Text size="sm" c="green.8">
-              {status}
-            </Text>
-          )}
-        </div>
+        <StatusText message={status} />
         {created && (
           <Alert color="yellow" variant="light" title="Copy the key now: it is not shown again">
             <Group gap="xs" align="flex-end" wrap="wrap">
@@ -374,12 +330,10 @@ function ApiKeyCard({ bodyId, providerId }: { bodyId: string; providerId: string
           )}
         </Group>
       </Stack>
-      <Modal
+      <PageModal
         opened={confirm !== null}
         onClose={() => !busy && setConfirm(null)}
         title={confirm === 'revoke' ? 'Revoke the API key?' : 'Replace the API key?'}
-        fullScreen={phone}
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <Stack>
           <Text size="sm">
@@ -388,16 +342,15 @@ function ApiKeyCard({ bodyId, providerId }: { bodyId: string; providerId: string
               : 'The current key stops working at once: systems that use it need the new one, shown once after this.'}
           </Text>
           {problem !== null && <ProblemAlert error={problem} title="The key was not changed" />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setConfirm(null)} disabled={busy} data-autofocus>
-              Cancel
-            </Button>
-            <Button color="red" loading={busy} onClick={() => void run(confirm === 'revoke' ? 'revoke' : 'create')}>
-              {confirm === 'revoke' ? 'Revoke key' : 'Replace key'}
-            </Button>
-          </Group>
+          <CancelOrConfirm
+            label={confirm === 'revoke' ? 'Revoke key' : 'Replace key'}
+            color="red"
+            busy={busy}
+            onCancel={() => setConfirm(null)}
+            onConfirm={() => void run(confirm === 'revoke' ? 'revoke' : 'create')}
+          />
         </Stack>
-      </Modal>
+      </PageModal>
     </Card>
   );
 }
@@ -459,17 +412,9 @@ export function ProviderOfferingsPage() {
 
   if (providerId === null)
     return (
-      <Stack maw={640}>
-        <Title order={1} size="h2">
-          Offerings
-        </Title>
-        <Alert color="gray" title="You do not act for a provider of this body">
-          Register a provider to offer pre-approved continuing education with {bodyNameOf(me, bodyId)}.
-        </Alert>
-        <ButtonLink to="/become-a-provider" search={{ body: bodyId }} w="fit-content">
-          Become a CE provider
-        </ButtonLink>
-      </Stack>
+      <NotAProvider title="Offerings" bodyId={bodyId}>
+        Register a provider to offer pre-approved continuing education with {bodyNameOf(me, bodyId)}.
+      </NotAProvider>
     );
 
   const list = offerings.data ?? [];
@@ -484,8 +429,7 @@ export function ProviderOfferingsPage() {
           credit on their transcript, counted as approved, with their confirmation of completion.
         </Text>
       </div>
-      {offerings.error && <ProblemAlert error={offerings.error} title="The offerings could not be loaded" />}
-      {offerings.isPending && !offerings.error && <Skeleton height={160} aria-label="Loading the offerings" />}
+      <QueryState query={offerings} what="the offerings" />
       {offerings.data && list.length === 0 && (
         <Text size="sm">No approved offering yet: an application, once approved, appears here with its approval code.</Text>
       )}

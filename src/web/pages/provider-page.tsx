@@ -1,10 +1,8 @@
-import { Alert, Button, Card, Group, List, Modal, NativeSelect, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
 import { applicationsQuery } from '../api/applications';
-import { isApiError } from '../api/client';
 import {
   invalidateProvider,
   noticesQuery,
@@ -16,13 +14,19 @@ import {
   type ProviderView,
 } from '../api/providers';
 import { bodyInfo, todayIn } from '../bodies';
-import { AppealCard } from '../components/appeal-card';
-import { AnchorLink } from '../components/links';
+import { AppealList } from '../components/appeal-card';
 import { StatusBadge } from '../components/application-status';
+import { CancelOrConfirm } from '../components/form-actions';
+import { AnchorLink } from '../components/links';
 import { NoticeList } from '../components/notice-list';
-import { ProblemAlert } from '../components/problem-alert';
-import { ProviderDetails, ProviderStanding } from '../components/provider-details';
-import { capitalize, formatDay } from '../format';
+import { PageModal } from '../components/page-modal';
+import { ProblemAlert, ProblemList } from '../components/problem-alert';
+import { ProviderDetails, ProviderHeader } from '../components/provider-details';
+import { QueryState } from '../components/query-state';
+import { SectionCard } from '../components/section-card';
+import { useStatus } from '../components/status';
+import { formatDay } from '../format';
+import { fieldIssue, problemLines } from '../forms';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { addDays } from '../providers/dates';
@@ -47,18 +51,10 @@ const RECORD_WORDS: Record<NoticeKind, string> = {
   reinstatement: 'Reinstate provider',
 };
 
-/** A server problem on a field of the notice ("body.kind", "body.text"). */
-function fieldIssue(error: unknown, field: 'kind' | 'text'): string | undefined {
-  if (!isApiError(error) || error.errors.length === 0) return undefined;
-  const issue = error.errors.find((e) => e.path.replace(/^body\.?/, '') === field);
-  return issue ? capitalize(issue.message) : undefined;
-}
-
 /** Staff record a monitoring note; admins warn, suspend, terminate (after a confirmation) or reinstate, with a reason. */
 function NoticeForm(props: { bodyId: string; provider: ProviderView; admin: boolean; onDone: (text: string) => void }) {
   const { bodyId, provider, admin } = props;
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 36em)');
   const kinds = noticeKindsFor(provider.status, admin);
   const [kind, setKind] = useState<NoticeKind>('note');
   const [text, setText] = useState('');
@@ -149,16 +145,7 @@ function NoticeForm(props: { bodyId: string; provider: ProviderView; admin: bool
           }}
           error={errors.text}
         />
-        {(errors.kind || errors.text) && (
-          <List size="sm" c="red.8" role="alert">
-            {errors.kind && <List.Item>Kind of notice: {errors.kind}</List.Item>}
-            {errors.text && (
-              <List.Item>
-                {TEXT_LABELS[chosen].label}: {errors.text}
-              </List.Item>
-            )}
-          </List>
-        )}
+        <ProblemList lines={problemLines(errors, { kind: 'Kind of notice', text: TEXT_LABELS[chosen].label })} />
         <Group>
           <Button type="submit" loading={saving && !confirming} color={chosen === 'termination' ? 'red' : undefined}>
             {RECORD_WORDS[chosen]}
@@ -166,7 +153,7 @@ function NoticeForm(props: { bodyId: string; provider: ProviderView; admin: bool
         </Group>
       </Stack>
 
-      <Modal
+      <PageModal
         opened={confirming}
         onClose={() => !saving && setConfirming(false)}
         onExitTransitionEnd={() => {
@@ -175,8 +162,6 @@ function NoticeForm(props: { bodyId: string; provider: ProviderView; admin: bool
         }}
         title={`Terminate ${provider.name}?`}
         size="lg"
-        fullScreen={phone}
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <Stack>
           <Text size="sm">
@@ -191,16 +176,15 @@ function NoticeForm(props: { bodyId: string; provider: ProviderView; admin: bool
             <strong>Reason:</strong> {text.trim()}
           </Text>
           {problem !== null && <ProblemAlert error={problem} title="The provider was not terminated" />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setConfirming(false)} disabled={saving} data-autofocus>
-              Cancel
-            </Button>
-            <Button color="red" onClick={() => void send()} loading={saving}>
-              Terminate provider
-            </Button>
-          </Group>
+          <CancelOrConfirm
+            label="Terminate provider"
+            color="red"
+            busy={saving}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => void send()}
+          />
         </Stack>
-      </Modal>
+      </PageModal>
     </form>
   );
 }
@@ -216,111 +200,65 @@ export function ProviderPage() {
   const appeals = useQuery({ ...providerAppealsQuery(bodyId, providerId), enabled: staff });
   const staffList = useQuery({ ...staffQuery(bodyId), enabled: staff });
   const applications = useQuery({ ...applicationsQuery(bodyId, providerId), enabled: staff });
-  const [status, setStatus] = useState('');
-  const statusRef = useRef<HTMLDivElement>(null);
-  const own = appeals.data ?? [];
+  const status = useStatus();
 
   if (!staff) return <StaffOnly title="CE provider" />;
-
-  function done(text: string) {
-    setStatus(text);
-    requestAnimationFrame(() => statusRef.current?.focus());
-  }
 
   return (
     <Stack gap="lg">
       <AnchorLink to="/bodies/$bodyId/providers" params={{ bodyId }} size="sm">
         All CE providers
       </AnchorLink>
-      {provider.error && <ProblemAlert error={provider.error} title="The provider could not be loaded" />}
-      {provider.isPending && !provider.error && <Skeleton height={200} aria-label="Loading the provider" />}
+      <QueryState query={provider} what="the provider" height={200} />
       {provider.data && (
         <>
-          <div>
-            <Title order={1} size="h2">
-              {provider.data.name}
-            </Title>
-            <Text size="sm" c="dimmed">
-              CE provider with {bodyNameOf(me, bodyId)}
-            </Text>
-          </div>
-          <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-            {status && (
-              <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-                {status}
-              </Alert>
-            )}
-          </div>
-          <ProviderStanding provider={provider.data} />
+          <ProviderHeader provider={provider.data} bodyName={bodyNameOf(me, bodyId)} status={status} />
           <ProviderDetails key={provider.data.id} bodyId={bodyId} provider={provider.data} canEdit={admin} />
 
-          <Card withBorder padding="lg" component="section" aria-labelledby="applications-heading">
-            <Stack gap="sm">
-              <Title order={2} size="h4" id="applications-heading">
-                Applications
-              </Title>
-              {applications.error && <ProblemAlert error={applications.error} title="The applications could not be loaded" />}
-              {applications.data && applications.data.length === 0 && <Text size="sm">No application yet.</Text>}
-              {applications.data && applications.data.length > 0 && (
-                <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Applications">
-                  {applications.data.map((item) => (
-                    <Group component="li" key={item.id} gap="xs" wrap="wrap">
-                      <AnchorLink
-                        to="/bodies/$bodyId/providers/$providerId/applications/$applicationId"
-                        params={{ bodyId, providerId, applicationId: item.id }}
-                      >
-                        {item.title || 'Untitled application'}
-                      </AnchorLink>
-                      <StatusBadge status={item.status} />
-                      {item.decisionDue && item.daysLeft !== null && (
-                        <Text size="sm" c={item.overdue ? 'red.8' : 'dimmed'}>
-                          due {formatDay(item.decisionDue)}
-                        </Text>
-                      )}
-                    </Group>
-                  ))}
-                </Stack>
-              )}
-            </Stack>
-          </Card>
+          <SectionCard id="applications" title="Applications">
+            <QueryState query={applications} what="the applications" height={60} />
+            {applications.data && applications.data.length === 0 && <Text size="sm">No application yet.</Text>}
+            {applications.data && applications.data.length > 0 && (
+              <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Applications">
+                {applications.data.map((item) => (
+                  <Group component="li" key={item.id} gap="xs" wrap="wrap">
+                    <AnchorLink
+                      to="/bodies/$bodyId/providers/$providerId/applications/$applicationId"
+                      params={{ bodyId, providerId, applicationId: item.id }}
+                    >
+                      {item.title || 'Untitled application'}
+                    </AnchorLink>
+                    <StatusBadge status={item.status} />
+                    {item.decisionDue && item.daysLeft !== null && (
+                      <Text size="sm" c={item.overdue ? 'red.8' : 'dimmed'}>
+                        due {formatDay(item.decisionDue)}
+                      </Text>
+                    )}
+                  </Group>
+                ))}
+              </Stack>
+            )}
+          </SectionCard>
 
-          <Card withBorder padding="lg" component="section" aria-labelledby="notices-heading">
-            <Stack gap="md">
-              <Title order={2} size="h4" id="notices-heading">
-                Monitoring and notices
-              </Title>
-              <NoticeForm key={provider.data.status} bodyId={bodyId} provider={provider.data} admin={admin} onDone={done} />
-              {notices.error && <ProblemAlert error={notices.error} title="The notices could not be loaded" />}
-              {notices.isPending && !notices.error && <Skeleton height={80} aria-label="Loading the notices" />}
-              {notices.data && <NoticeList notices={notices.data} staff={staffList.data} empty="No notice yet." />}
-            </Stack>
-          </Card>
+          <SectionCard id="notices" title="Monitoring and notices" gap="md">
+            <NoticeForm key={provider.data.status} bodyId={bodyId} provider={provider.data} admin={admin} onDone={status.show} />
+            <QueryState query={notices} what="the notices" height={80} />
+            {notices.data && <NoticeList notices={notices.data} staff={staffList.data} empty="No notice yet." />}
+          </SectionCard>
 
-          <Card withBorder padding="lg" component="section" aria-labelledby="appeals-heading">
-            <Stack gap="md">
-              <Title order={2} size="h4" id="appeals-heading">
-                Appeals
-              </Title>
-              {appeals.error && <ProblemAlert error={appeals.error} title="The appeals could not be loaded" />}
-              {staffList.error && <ProblemAlert error={staffList.error} title="The staff list could not be loaded" />}
-              {appeals.data && own.length === 0 && <Text size="sm">No appeal.</Text>}
-              {own.length > 0 && (
-                <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Appeals">
-                  {own.map((appeal) => (
-                    <AppealCard
-                      key={appeal.id}
-                      bodyId={bodyId}
-                      appeal={appeal}
-                      staff={staffList.data}
-                      userId={me.user.id}
-                      admin={admin}
-                      onDone={done}
-                    />
-                  ))}
-                </Stack>
-              )}
-            </Stack>
-          </Card>
+          <SectionCard id="appeals" title="Appeals" gap="md">
+            <QueryState query={appeals} what="the appeals" height={80} />
+            {staffList.error && <ProblemAlert error={staffList.error} title="The staff list could not be loaded" />}
+            {appeals.data && appeals.data.length === 0 && <Text size="sm">No appeal.</Text>}
+            <AppealList
+              bodyId={bodyId}
+              appeals={appeals.data ?? []}
+              staff={staffList.data}
+              userId={me.user.id}
+              admin={admin}
+              onDone={status.show}
+            />
+          </SectionCard>
         </>
       )}
     </Stack>

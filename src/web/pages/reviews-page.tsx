@@ -1,11 +1,14 @@
-import { Alert, Badge, Button, Card, Group, Modal, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { invalidatePerson, reviewActivity, reviewQueueQuery, type ReviewDecision, type ReviewItem } from '../api/queries';
 import { AnchorLink } from '../components/links';
+import { PageModal } from '../components/page-modal';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryState } from '../components/query-state';
+import { ReasonForm } from '../components/reason-form';
+import { StatusAlert, useStatus } from '../components/status';
 import { formatDay, formatNumber, words } from '../format';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
@@ -111,63 +114,26 @@ function QueueItem(props: {
 }
 
 function RejectForm(props: { item: ReviewItem; onReject: (reason: string) => Promise<unknown>; onCancel: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setError('Give the reason: the certificant sees it');
-      document.getElementById('reject-reason')?.focus();
-      return;
-    }
-    setSaving(true);
-    setProblem(null);
-    try {
-      await props.onReject(reason.trim());
-    } catch (failure) {
-      setProblem(failure);
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Stack>
-        <Text size="sm">
+    <ReasonForm
+      id="reject-reason"
+      intro={
+        <>
           &ldquo;{props.item.activity.title}&rdquo; of {props.item.person.legalName} will be marked as not approved: it earns no
           credit that needs the body&apos;s approval.
-        </Text>
-        {problem !== null && <ProblemAlert error={problem} title="The activity was not rejected" />}
-        <Textarea
-          id="reject-reason"
-          data-autofocus
-          label="Reason"
-          description="The certificant sees this reason with the activity."
-          required
-          autosize
-          minRows={3}
-          maxLength={2000}
-          value={reason}
-          onChange={(event) => {
-            setReason(event.currentTarget.value);
-            if (error) setError(undefined);
-          }}
-          error={error}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onCancel} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" color="red" loading={saving}>
-            Reject activity
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </>
+      }
+      label="Reason"
+      description="The certificant sees this reason with the activity."
+      field="reason"
+      missing="Give the reason: the certificant sees it"
+      maxLength={2000}
+      problemTitle="The activity was not rejected"
+      submitLabel="Reject activity"
+      color="red"
+      onSubmit={props.onReject}
+      onCancel={props.onCancel}
+    />
   );
 }
 
@@ -178,16 +144,14 @@ export function ReviewsPage() {
   const staff = isStaffIn(me, bodyId);
   const myPerson = personIdIn(me, bodyId);
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 36em)');
   const queue = useQuery({ ...reviewQueueQuery(bodyId), enabled: staff });
   const [rejecting, setRejecting] = useState<ReviewItem | null>(null);
-  const [status, setStatus] = useState('');
-  const statusRef = useRef<HTMLDivElement>(null);
+  const status = useStatus();
 
   const decide = useMutation({
     mutationFn: ({ item, decision }: { item: ReviewItem; decision: ReviewDecision }) =>
       reviewActivity(bodyId, item.person.id, item.activity.id, decision),
-    onMutate: () => setStatus(''),
+    onMutate: () => status.clear(),
     onSuccess: async (_activity, { item, decision }) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: reviewQueueQuery(bodyId).queryKey }),
@@ -195,11 +159,10 @@ export function ReviewsPage() {
         queryClient.invalidateQueries({ queryKey: ['overview', bodyId] }),
       ]);
       setRejecting(null);
-      setStatus(
+      // The decided item leaves the list: the keyboard user's place moves onto the confirmation.
+      status.show(
         `${decision.decision === 'approve' ? 'Approved' : 'Rejected'} "${item.activity.title}" of ${item.person.legalName}.`,
       );
-      // The decided item leaves the list: keep the keyboard user's place on the confirmation.
-      statusRef.current?.focus();
     },
   });
 
@@ -222,24 +185,12 @@ export function ReviewsPage() {
         <Text size="sm" c="dimmed">
           {bodyNameOf(me, bodyId)}: activities that count only with the body&apos;s advance approval, oldest first.
         </Text>
-        <div role="status" aria-live="polite" tabIndex={-1} ref={statusRef} style={{ outline: 'none' }}>
-          {status && (
-            <Alert mt="md" color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-              {status}
-            </Alert>
-          )}
-        </div>
+        <StatusAlert status={status} mt="md" />
       </div>
 
       {decide.error && !rejecting && <ProblemAlert error={decide.error} title="The decision was not saved" />}
 
-      {queue.error && <ProblemAlert error={queue.error} title="The review queue could not be loaded" />}
-      {queue.isPending && !queue.error && (
-        <Stack aria-busy="true" aria-label="Loading the review queue">
-          <Skeleton height={140} />
-          <Skeleton height={140} />
-        </Stack>
-      )}
+      <QueryState query={queue} what="the review queue" height={140} count={2} />
       {queue.data && (
         <>
           <Text fw={500}>
@@ -268,14 +219,7 @@ export function ReviewsPage() {
         </>
       )}
 
-      <Modal
-        opened={rejecting !== null}
-        onClose={closeRejection}
-        title="Reject this activity?"
-        size="lg"
-        fullScreen={phone}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
+      <PageModal opened={rejecting !== null} onClose={closeRejection} title="Reject this activity?" size="lg">
         {rejecting && (
           <RejectForm
             key={rejecting.activity.id}
@@ -284,7 +228,7 @@ export function ReviewsPage() {
             onCancel={closeRejection}
           />
         )}
-      </Modal>
+      </PageModal>
     </Stack>
   );
 }

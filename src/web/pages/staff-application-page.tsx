@@ -1,22 +1,7 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  List,
-  NumberInput,
-  Radio,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, List, Radio, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { isApiError } from '../api/client';
 import {
   applicationQuery,
   assignReviewers,
@@ -30,8 +15,12 @@ import { staffQuery, type StaffMember } from '../api/providers';
 import { ApplicationContent } from '../components/application-content';
 import { ApplicationStatus } from '../components/application-status';
 import { AnchorLink } from '../components/links';
+import { isApiError } from '../api/client';
+import { CategoryCheckboxes, HoursInput } from '../components/credit-fields';
 import { ProblemAlert } from '../components/problem-alert';
-import { capitalize, formatDateTime, words } from '../format';
+import { StaffCheckboxes } from '../components/staff-checkboxes';
+import { capitalize, formatDateTime } from '../format';
+import { fieldIssue } from '../forms';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { categoriesOf } from '../providers/application-form';
@@ -51,15 +40,6 @@ import { isStaffIn } from '../session';
 const route = getRouteApi('/_app/bodies/$bodyId/providers/$providerId/applications/$applicationId');
 
 const VOTES: readonly Vote[] = ['approve', 'approve-with-changes', 'more-information', 'reject'];
-const ROLE_WORDS: Record<StaffMember['roles'][number], string> = { reviewer: 'reviewer', admin: 'administrator' };
-
-/** The server's message on a field of the request ("body.userIds[1]" counts for "userIds"). */
-function fieldIssue(error: unknown, field: string): string | undefined {
-  if (!isApiError(error, 400)) return undefined;
-  const issue = error.errors.find((e) => e.path.replace(/^body\.?/, '').split(/[.[]/)[0] === field);
-  return issue ? capitalize(issue.message) : undefined;
-}
-
 /** The coordinator adds committee members from the body's reviewers and admins. */
 function AssignForm(props: {
   bodyId: string;
@@ -107,27 +87,18 @@ function AssignForm(props: {
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Assign committee members">
       <Stack gap="sm">
         {problem !== null && !fieldIssue(problem, 'userIds') && <ProblemAlert error={problem} title="Nobody was assigned" />}
-        <Checkbox.Group
+        <StaffCheckboxes
           id="assign-members"
           label="Assign committee members"
           description="The body's reviewers and administrators; each records a vote and a comment."
+          members={free}
           value={chosen}
           onChange={(value) => {
             setChosen(value);
             setError(undefined);
           }}
           error={error}
-        >
-          <Stack gap={6} mt="xs">
-            {free.map((member) => (
-              <Checkbox
-                key={member.userId}
-                value={member.userId}
-                label={`${member.displayName} (${member.roles.map((role) => ROLE_WORDS[role]).join(', ')})`}
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+        />
         <Group>
           <Button type="submit" variant="light" loading={saving}>
             Assign
@@ -314,36 +285,25 @@ function DecisionForm(props: { bodyId: string; application: ApplicationView; onD
         </Radio.Group>
         {approves && (
           <>
-            <NumberInput
+            <HoursInput
               id="decision-hours"
               label="Hours approved"
               description={`Proposed: ${application.content.hours ?? 'none'}; up to two decimals`}
               required
-              min={0}
-              max={1000}
-              step={0.25}
-              decimalScale={2}
-              allowNegative={false}
-              inputMode="decimal"
               value={values.hours}
               onChange={(value) => set('hours', typeof value === 'number' ? value : '')}
               error={error('hours')}
               maw={260}
             />
             {categories.length > 0 ? (
-              <Checkbox.Group
+              <CategoryCheckboxes
                 id="decision-categories"
                 label="Categories approved"
+                categories={categories}
                 value={values.categories}
                 onChange={(value) => set('categories', value)}
                 error={error('categories')}
-              >
-                <Group gap="lg" mt={6}>
-                  {categories.map((category) => (
-                    <Checkbox key={category} value={category} label={capitalize(words(category))} />
-                  ))}
-                </Group>
-              </Checkbox.Group>
+              />
             ) : (
               <Text size="sm" c={errors.categories ? 'red.8' : 'dimmed'}>
                 {errors.categories

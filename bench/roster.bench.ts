@@ -8,11 +8,9 @@
  * took (every confirmation stored and attached, every attendee's figures
  * refreshed) and how long an identical re-upload takes.
  */
-import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app';
 import { installBuiltinPolicies, PolicyStore } from '../src/server/bodies/policy-store';
@@ -22,39 +20,11 @@ import { openDatabase } from '../src/server/db/database';
 import { LocalFileStorage } from '../src/server/files/file-storage';
 import { createMailer } from '../src/server/mail/mailer';
 import { buildOffering, buildProvider } from '../src/server/testing/provider-factories';
+import { databaseCpuSeconds, freshDatabase, serverUrl } from './bench-database';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const ACTIVITIES_EACH = Number(process.env.BENCH_ACTIVITIES ?? 10);
 const AS_OF = '2025-06-30';
-const LOCAL = 'postgres://recert:recert@127.0.0.1:5432/postgres';
-
-async function serverUrl(): Promise<string> {
-  const url = process.env.DATABASE_URL ?? LOCAL;
-  const answers = async () => {
-    const client = new pg.Client({ connectionString: url });
-    return client.connect().then(
-      () => client.end().then(() => true),
-      () => false,
-    );
-  };
-  if (await answers()) return url;
-  if (process.env.DATABASE_URL) throw new Error('DATABASE_URL does not answer');
-  // The local server of these machines (see bench/api.bench.ts).
-  execFileSync('bash', ['-c', 'pg_ctlcluster $(ls /usr/lib/postgresql | sort -n | tail -1) main start'], { stdio: 'inherit' });
-  if (!(await answers())) throw new Error(`no PostgreSQL at ${url}`);
-  return url;
-}
-
-async function freshDatabase(server: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 // SER certificants generated inside PostgreSQL: numbers SER-0000001..., every fifth with a contact e-mail, each with history.
 const SEED_SQL = (people: number, each: number) =>
@@ -137,8 +107,12 @@ const created = await app.inject({
 const key = created.json<{ key: string }>().key;
 
 const body = JSON.stringify({ rows: Array.from({ length: ROWS }, (_, i) => rosterRow(i + 1)) });
+// The machine is shared: besides the wall-clock time, the processor time the server and the database spent on the
+// import (what it would take on a machine to itself, give or take the disk).
 const upload = async () => {
   const started = performance.now();
+  const cpu = process.cpuUsage();
+  const dbCpu = await databaseCpuSeconds(database.db);
   const response = await fetch(`${address}/api/v1/bodies/ser/offerings/${offering.id}/attendance`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -146,11 +120,17 @@ const upload = async () => {
   });
   const report = (await response.json()) as Record<string, unknown>;
   if (response.status !== 200) throw new Error(`roster refused: ${response.status} ${JSON.stringify(report).slice(0, 500)}`);
-  return { seconds: (performance.now() - started) / 1000, report };
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const dbUsed = dbCpu === null ? null : (await databaseCpuSeconds(database.db))! - dbCpu;
+  return { seconds, report, serverCpuSeconds: (used.user + used.system) / 1e6, databaseCpuSeconds: dbUsed };
 };
 
+const loadAverage = Number(loadavg()[0]!.toFixed(2));
 const first = await upload();
 let started = performance.now();
+// The background run starts once the answer is out; a sweep joins it, and returns when everything is complete.
+await app.attendanceFollowUp.sweep();
 await app.attendanceFollowUp.idle();
 const followUpSeconds = (performance.now() - started) / 1000;
 started = performance.now();
@@ -164,11 +144,14 @@ console.log(
     rows: ROWS,
     seconds: Number(first.seconds.toFixed(2)),
     rowsPerSecond: Math.round(ROWS / first.seconds),
+    serverCpuSeconds: Number(first.serverCpuSeconds.toFixed(2)),
+    databaseCpuSeconds: first.databaseCpuSeconds === null ? null : Number(first.databaseCpuSeconds.toFixed(2)),
     matched: first.report.matched,
     unmatched: first.report.unmatched,
     followUpSeconds: Number(followUpSeconds.toFixed(2)),
     reuploadSeconds: Number(again.seconds.toFixed(2)),
     reuploadAdded: again.report.added,
     activitiesEach: ACTIVITIES_EACH,
+    loadAverage,
   }),
 );

@@ -47,15 +47,12 @@ export class AttendanceFollowUp {
 
   /**
    * After an import: a small roster's attendees are completed at once, so the
-   * provider's answer and the attendees' transcripts agree; a large one's in
-   * the background. Returns how many are still pending.
+   * provider's answer and the attendees' transcripts agree; a large one's are
+   * left to `run`, which the route starts once it has answered. Returns how
+   * many are still pending.
    */
   async afterImport(bodyId: string, offeringId: string, pending: number): Promise<number> {
-    if (pending === 0) return 0;
-    if (pending > INLINE_ROWS) {
-      void this.run(bodyId);
-      return pending;
-    }
+    if (pending === 0 || pending > INLINE_ROWS) return pending;
     let left = pending;
     try {
       const registry = await this.context.policies.current();
@@ -67,7 +64,6 @@ export class AttendanceFollowUp {
       } while (completed > 0 && left > 0);
     } catch (error) {
       this.log.error({ err: error, bodyId, offeringId }, 'completing attendance failed; the background will retry');
-      void this.run(bodyId);
     }
     return Math.max(left, 0);
   }

@@ -21,21 +21,16 @@ export interface StagedRow {
 // Crockford's base32: no I, L, O or U, so a code read aloud or retyped is not mistaken.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** Codes of 16 characters (80 random bits) in groups of four, e.g. `7KQ2-M9XW-4TRB-HC1P`. */
+/**
+ * Codes of 16 characters in groups of four, e.g. `7KQ2-M9XW-4TRB-HC1P`: 80
+ * random bits, five from each random byte (unbiased: 256 is a multiple of 32).
+ */
 export function verificationCodes(count: number): string[] {
-  const bytes = randomBytes(count * 10);
+  const bytes = randomBytes(count * 16);
   const codes = new Array<string>(count);
   for (let i = 0; i < count; i++) {
     let code = '';
-    // 80 bits as two 40-bit halves: each half gives eight characters of five bits.
-    for (let half = 0; half < 2; half++) {
-      let value = 0;
-      for (let b = 0; b < 5; b++) value = value * 256 + bytes[i * 10 + half * 5 + b]!;
-      for (let c = 0; c < 8; c++) {
-        code += ALPHABET[Math.floor(value / 2 ** (35 - 5 * c)) % 32];
-        if (c === 3 || (c === 7 && half === 0)) code += '-';
-      }
-    }
+    for (let j = 0; j < 16; j++) code += (j > 0 && j % 4 === 0 ? '-' : '') + ALPHABET.charAt(bytes[i * 16 + j]! & 31);
     codes[i] = code;
   }
   return codes;

@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import { RecertError, type FieldIssue } from '../../../core/errors';
 import { parseSheet } from '../../certificants/import-people';
-import { rosterRowSchema, ROSTER_MAX_ROWS, type RosterRow } from './attendance-schemas';
+import { rosterRow, rosterRowSchema, ROSTER_MAX_ROWS, type RosterRow } from './attendance-schemas';
 
 export const ROSTER_COLUMNS = ['name', 'email', 'number', 'completed_on', 'hours', 'grade'] as const;
 type Column = (typeof ROSTER_COLUMNS)[number];
@@ -25,8 +26,12 @@ export interface Roster {
   at(index: number, field: keyof RosterRow): string;
 }
 
-export function rosterFromJson(rows: RosterRow[]): Roster {
-  return { rows, row: (index) => `body.rows[${index}]`, at: (index, field) => `body.rows[${index}].${field}` };
+export function rosterFromJson(rows: z.output<typeof rosterRowSchema>[]): Roster {
+  return {
+    rows: rows.map(rosterRow),
+    row: (index) => `body.rows[${index}]`,
+    at: (index, field) => `body.rows[${index}].${field}`,
+  };
 }
 
 function hoursOf(text: string): number | string | undefined {
@@ -56,7 +61,7 @@ export function rosterFromCsv(csv: string): Roster {
     });
     if (parsed.success) {
       lines.push(line);
-      rows.push(parsed.data);
+      rows.push(rosterRow(parsed.data));
     } else {
       for (const issue of parsed.error.issues)
         issues.push({ path: `row ${line}.${COLUMN_OF[String(issue.path[0])] ?? 'row'}`, message: issue.message });

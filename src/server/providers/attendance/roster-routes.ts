@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { providerIdIn } from '../../accounts/actor';
@@ -36,7 +36,12 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext, followUp
   if (!app.hasContentTypeParser('text/csv'))
     app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  const report = async (request: FastifyRequest, { bodyId, offeringId }: z.output<typeof offeringParams>, read: () => Roster) => {
+  const report = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { bodyId, offeringId }: z.output<typeof offeringParams>,
+    read: () => Roster,
+  ) => {
     const reporter = await reporterOf(context, request);
     const found = await findOffering(context.db, bodyId, offeringId);
     authorize(providerPolicy, 'report-attendance', reporter.actor, { bodyId, providerId: found.offering.providerId });
@@ -50,7 +55,10 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext, followUp
       reporter,
       now: context.now(),
     });
-    return { ...report, confirmationsPending: await followUp.afterImport(bodyId, offeringId, pending) };
+    const left = await followUp.afterImport(bodyId, offeringId, pending);
+    // What is left is completed in the background, once the provider has the answer.
+    if (left > 0) reply.raw.once('close', () => void followUp.run(bodyId));
+    return { ...report, confirmationsPending: left };
   };
 
   typed.post(
@@ -67,7 +75,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext, followUp
         response: { 200: rosterReportSchema },
       },
     },
-    (request) => report(request, request.params, () => rosterFromJson(request.body.rows)),
+    (request, reply) => report(request, reply, request.params, () => rosterFromJson(request.body.rows)),
   );
 
   typed.post(
@@ -85,7 +93,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext, followUp
         response: { 200: rosterReportSchema },
       },
     },
-    (request) => report(request, request.params, () => rosterFromCsv(request.body)),
+    (request, reply) => report(request, reply, request.params, () => rosterFromCsv(request.body)),
   );
 
   /** The offering, if the actor may see its provider (its own users and staff); 404 otherwise. */

@@ -2,10 +2,16 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/database';
 import type { StagedRow } from './check-roster';
 
+const needsEscape = /[\\"]/;
+
 /** A PostgreSQL array literal: one parameter for a whole column, parsed far faster than the same rows as JSON. */
 function arrayLiteral(values: readonly (string | number | null)[]): string {
   const items = values.map((value) =>
-    value === null ? 'NULL' : typeof value === 'number' ? String(value) : `"${value.replace(/[\\"]/g, '\\$&')}"`,
+    value === null
+      ? 'NULL'
+      : typeof value === 'number'
+        ? String(value)
+        : `"${needsEscape.test(value) ? value.replace(/[\\"]/g, '\\$&') : value}"`,
   );
   return `{${items.join(',')}}`;
 }
@@ -56,8 +62,6 @@ export async function stageRoster(
     ) a on true
     -- The certificant number matches first; merged records never match.
     left join people p on p.body_id = ${bodyId} and p.number = r.number and p.merged_into is null`);
-  // Rows are found by their place in the roster.
-  await tx.execute(sql`alter table roster_rows add primary key (ord)`);
   await tx.execute(sql`analyze roster_rows`);
   const [{ existing }] = (await rowsOf<{ existing: number }>(
     tx,

@@ -1,34 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SCREENSHOTS, launchBrowser, newContext, startE2EServer } from './e2e-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectFits, journeys, pdf, shot } from './journey';
 
-let server: Awaited<ReturnType<typeof startE2EServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startE2EServer();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // Leaving the page before the sign-in answer arrives would cancel it.
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const app = journeys();
 
 /** "12.5 of 30 credits" → 12.5 (NAMSS counts credits; TechServe contact hours, SER CECs) */
 async function earnedTotal(page: Page): Promise<number> {
@@ -41,9 +16,7 @@ async function earnedTotal(page: Page): Promise<number> {
 
 describe('a certificant', () => {
   it('signs in, adds an activity, sees the progress change and downloads the transcript', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, 'sam@namss.demo');
+    const { context, page } = await app.signedIn('sam@namss.demo');
     await expect.poll(() => page.getByRole('heading', { name: /CPCS/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const before = await earnedTotal(page);
     await shot(page, '01-certificant-dashboard');
@@ -63,18 +36,18 @@ describe('a certificant', () => {
     await shot(page, '03-activities');
 
     // Evidence: the certificate of attendance, as a PDF.
-    const certificate = await PDFDocument.create();
-    certificate.addPage().drawText('Certificate of attendance: Credentialing law update, 6 hours');
     await page.getByRole('button', { name: 'Evidence for "Credentialing law update"' }).click();
-    await page
-      .getByLabel('Evidence file')
-      .setInputFiles({ name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await certificate.save()) });
+    await page.getByLabel('Evidence file').setInputFiles({
+      name: 'certificate.pdf',
+      mimeType: 'application/pdf',
+      buffer: await pdf('Certificate of attendance: Credentialing law update, 6 hours'),
+    });
     await page.getByRole('button', { name: 'Upload evidence' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'certificate.pdf' }).count(), { timeout: 15_000 }).toBe(1);
     await shot(page, '03b-evidence');
     await page.getByRole('button', { name: 'Close' }).click();
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.url()}/`);
     await expect.poll(() => earnedTotal(page), { timeout: 15_000 }).toBe(before + 6);
     await shot(page, '04-progress-changed');
 
@@ -85,29 +58,24 @@ describe('a certificant', () => {
         .first()
         .click(),
     ]);
-    const pdf = await readFile((await download.path())!);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const transcript = await readFile((await download.path())!);
+    expect(transcript.subarray(0, 5).toString()).toBe('%PDF-');
     await context.close();
   }, 90_000);
 
   it('works at phone width', async () => {
-    const context = await newContext(browser, 390);
-    const page = await context.newPage();
-    await signIn(page, 'jordan@techserve.demo');
+    const { context, page } = await app.signedIn('jordan@techserve.demo', 390);
     await expect.poll(() => page.getByRole('heading', { name: /CPSR/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await shot(page, '05-phone-dashboard');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    await expectFits(page);
     await context.close();
   }, 60_000);
 });
 
 describe('an admin', () => {
   it('opens the compliance overview', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, 'admin@namss.demo');
-    await page.goto(`${server.url}/bodies/namss/overview`);
+    const { context, page } = await app.signedIn('admin@namss.demo');
+    await page.goto(`${app.url()}/bodies/namss/overview`);
     await expect
       .poll(() => page.getByRole('heading', { name: 'Compliance overview' }).count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
@@ -119,9 +87,7 @@ describe('an admin', () => {
 
 describe('a profile change', () => {
   it('is saved by the certificant and read by an admin in the audit log', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, 'dana@namss.demo');
+    const { context, page } = await app.signedIn('dana@namss.demo');
     await page.getByRole('link', { name: 'My profile' }).click();
     const city = page.getByLabel('City');
     await expect.poll(() => city.inputValue(), { timeout: 15_000 }).toBe('Springfield');
@@ -144,10 +110,8 @@ describe('a profile change', () => {
     await expect.poll(() => page.getByLabel('City').inputValue(), { timeout: 15_000 }).toBe('Boulder');
     await context.close();
 
-    const admin = await newContext(browser);
-    const adminPage = await admin.newPage();
-    await signIn(adminPage, 'admin@namss.demo');
-    await adminPage.goto(`${server.url}/bodies/namss/people?q=Dana`);
+    const { context: admin, page: adminPage } = await app.signedIn('admin@namss.demo');
+    await adminPage.goto(`${app.url()}/bodies/namss/people?q=Dana`);
     await adminPage.getByRole('link', { name: 'Dana Whitfield' }).click();
     await adminPage.getByRole('link', { name: 'Audit log' }).click();
     const entry = adminPage.getByRole('listitem').filter({ has: adminPage.getByRole('heading', { name: 'Profile changed' }) });
@@ -161,9 +125,7 @@ describe('a profile change', () => {
   }, 90_000);
 
   it('fits a phone', async () => {
-    const context = await newContext(browser, 390);
-    const page = await context.newPage();
-    await signIn(page, 'lee@namss.demo');
+    const { context, page } = await app.signedIn('lee@namss.demo', 390);
     await page.getByRole('button', { name: 'Open navigation' }).click();
     await page.getByRole('link', { name: 'My profile' }).click();
     await expect.poll(() => page.getByLabel('Legal name').inputValue(), { timeout: 15_000 }).toBe('Lee Ramirez');
@@ -172,17 +134,14 @@ describe('a profile change', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.getByText('Must be an e-mail address').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await shot(page, '09-phone-profile');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    await expectFits(page);
     await context.close();
   }, 60_000);
 });
 
 describe('likely duplicates', () => {
   it('an admin merges the demo duplicate of Sam Okafor, then reverses the merge', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, 'admin@namss.demo');
+    const { context, page } = await app.signedIn('admin@namss.demo');
     await page.getByRole('link', { name: 'Likely duplicates' }).click();
     const pair = page
       .getByRole('listitem')
@@ -216,17 +175,58 @@ describe('likely duplicates', () => {
 
     // The page and the merged-in person's audit log fit a phone.
     await page.setViewportSize({ width: 390, height: 900 });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     // Once the frame has laid itself out again at the new width (the navigation moves into a drawer).
-    await expect.poll(() => overflow()).toBeLessThanOrEqual(1);
+    await expectFits(page);
     await shot(page, '13-phone-duplicates');
     await pair.getByRole('link', { name: 'Sam Okafor', exact: true }).click();
     await page.getByRole('link', { name: 'Audit log' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Another record merged into this one' }).count(), { timeout: 15_000 })
       .toBe(1);
-    expect(await overflow()).toBeLessThanOrEqual(1);
+    await expectFits(page);
     await shot(page, '14-phone-audit-log');
     await context.close();
   }, 90_000);
+});
+
+describe('the public good-standing lookup', () => {
+  it('anyone finds a certificant by name or number and sees the standing with its dates', async () => {
+    const { context, page } = await app.visitor();
+    await page.goto(`${app.url()}/sign-in`);
+    await page.getByRole('link', { name: 'Good standing lookup of National Association Medical Staff Services' }).click();
+    await page.waitForURL((url) => url.pathname === '/standing/namss');
+    const lookup = page.getByLabel('Certificate number or name');
+    await lookup.fill('Da');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect.poll(() => page.getByText('Give a certificate number or at least 3 letters of the name').count()).toBe(1);
+
+    await lookup.fill('Dana Whitfield');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Dana Whitfield');
+    const person = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Dana Whitfield' }) });
+    await expect.poll(() => person.count(), { timeout: 15_000 }).toBe(1);
+    const cpcs = person.getByRole('listitem').filter({ hasText: 'CPCS' });
+    expect(await cpcs.getByText('In good standing', { exact: true }).count()).toBe(1);
+    const date = /[A-Z][a-z]{2} \d{1,2}, \d{4}/;
+    expect(await cpcs.getByText('Certified since').locator('xpath=following-sibling::dd').textContent()).toMatch(date);
+    expect(await cpcs.getByText('Valid through').locator('xpath=following-sibling::dd').textContent()).toMatch(/^Dec 1, \d{4}$/);
+    expect(
+      await page
+        .getByText(/^Standing on .* from National Association Medical Staff Services's records in Recert\. As of /)
+        .count(),
+    ).toBe(1);
+    await shot(page, '15-good-standing');
+
+    // By the certificate number: the one person, the same answer.
+    const number = /Certificate number (\S+)/.exec((await person.getByText(/^Certificate number /).textContent()) ?? '')![1]!;
+    await lookup.fill(number);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect.poll(() => page.getByText('1 person found.').count(), { timeout: 15_000 }).toBe(1);
+    expect(await person.getByText('In good standing', { exact: true }).count()).toBe(1);
+
+    await page.setViewportSize({ width: 390, height: 900 });
+    await expectFits(page);
+    await shot(page, '16-phone-good-standing');
+    await context.close();
+  }, 60_000);
 });

@@ -1,39 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SCREENSHOTS, launchBrowser, newContext, startE2EServer } from './e2e-server';
+import { describe, expect, it } from 'vitest';
+import { bodyInfo, todayIn } from '../src/web/bodies';
+import { expectFits, journeys, pdf, shot } from './journey';
 
-let server: Awaited<ReturnType<typeof startE2EServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startE2EServer();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const app = journeys();
 
 describe('registering a CE provider', () => {
   it('someone registers from the sign-in page, is signed in and lands on the provider home', async () => {
-    const context = await newContext(browser, 390);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    const { context, page } = await app.visitor(390);
+    await page.goto(`${app.url()}/sign-in`);
     await page.getByRole('link', { name: 'Become a CE provider' }).click();
     await page.waitForURL((url) => url.pathname === '/become-a-provider');
     await page.getByLabel('Credentialing body').selectOption({ label: 'Society for Ecological Restoration' });
@@ -56,7 +30,7 @@ describe('registering a CE provider', () => {
       .poll(() => page.getByText('Already has an account: sign in and register from it').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('register-account-email');
-    expect(await overflow(page)).toBeLessThanOrEqual(1);
+    await expectFits(page);
     await shot(page, '20-phone-register-provider-problems');
 
     await page.getByLabel('Your e-mail (to sign in)').fill('robin@riverbank.example');
@@ -67,7 +41,7 @@ describe('registering a CE provider', () => {
       .toBe(1);
     expect(await page.getByText('In good standing').count()).toBe(1);
     expect(await page.getByText('No warnings, suspensions or terminations.').count()).toBe(1);
-    expect(await overflow(page)).toBeLessThanOrEqual(1);
+    await expectFits(page);
     await shot(page, '21-phone-provider-home');
 
     // The provider changes its details; only what changed is sent.
@@ -83,10 +57,9 @@ describe('registering a CE provider', () => {
 
 describe('the public CE calendar', () => {
   it('lists approved offerings with their approval code and the body’s mark, filtered, with the iCal feed', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByRole('link', { name: 'Society for Ecological Restoration' }).click();
+    const { context, page } = await app.visitor();
+    await page.goto(`${app.url()}/sign-in`);
+    await page.getByRole('link', { name: 'CE calendar of Society for Ecological Restoration' }).click();
     await page.waitForURL((url) => url.pathname === '/calendar/ser');
     const listing = page
       .getByRole('listitem')
@@ -107,7 +80,7 @@ describe('the public CE calendar', () => {
     const feed = page.getByRole('link', { name: /^Subscribe \(iCal\)/ });
     const href = (await feed.getAttribute('href'))!;
     expect(href).toBe('/api/v1/bodies/ser/ce-calendar.ics?type=webinar&format=virtual');
-    const ics = await (await fetch(`${server.url}${href}`)).text();
+    const ics = await (await fetch(`${app.url()}${href}`)).text();
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('Hydrology for restoration practitioners');
     expect(ics).not.toContain('Prairie seeding field workshop');
@@ -121,7 +94,7 @@ describe('the public CE calendar', () => {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => listing.count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => overflow(page)).toBeLessThanOrEqual(1);
+    await expectFits(page);
     await shot(page, '23-phone-ce-calendar');
     await context.close();
   }, 90_000);
@@ -129,9 +102,7 @@ describe('the public CE calendar', () => {
 
 describe('monitoring a provider', () => {
   it('an admin terminates a provider after confirming; the provider appeals; the committee overturns it', async () => {
-    const admin = await newContext(browser);
-    const adminPage = await admin.newPage();
-    await signIn(adminPage, 'admin@ser.demo');
+    const { context: admin, page: adminPage } = await app.signedIn('admin@ser.demo');
     await adminPage.getByRole('link', { name: 'CE providers' }).click();
     await adminPage.getByLabel('Standing').selectOption('warned');
     await adminPage.getByRole('link', { name: 'Prairie Partners' }).click();
@@ -158,9 +129,7 @@ describe('monitoring a provider', () => {
       .toBe(1);
     expect(await adminPage.getByText('Terminated', { exact: true }).count()).toBeGreaterThan(0);
 
-    const provider = await newContext(browser, 390);
-    const providerPage = await provider.newPage();
-    await signIn(providerPage, 'prairie@ser.demo');
+    const { context: provider, page: providerPage } = await app.signedIn('prairie@ser.demo', 390);
     await providerPage.waitForURL((url) => url.pathname === '/bodies/ser/provider', { timeout: 15_000 });
     await providerPage.getByRole('button', { name: /^Appeal the termination of/ }).click();
     const appeal = providerPage.getByRole('dialog', { name: 'Appeal the termination' });
@@ -172,7 +141,7 @@ describe('monitoring a provider', () => {
       .fill('The confirmations were sent within 30 days; the mail server logs attached to our e-mail show it.');
     await appeal.getByRole('button', { name: 'File appeal' }).click();
     await expect.poll(() => providerPage.getByText('Open: the committee is deciding').count(), { timeout: 15_000 }).toBe(1);
-    expect(await overflow(providerPage)).toBeLessThanOrEqual(1);
+    await expectFits(providerPage);
     await shot(providerPage, '25-phone-appeal-filed');
 
     await adminPage.getByRole('link', { name: 'Provider appeals' }).click();
@@ -212,33 +181,13 @@ describe('monitoring a provider', () => {
   }, 120_000);
 });
 
-/** Today in SER's time zone, as its dates count. */
-function serToday(): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-async function pdf(text: string): Promise<Buffer> {
-  const document = await PDFDocument.create();
-  document.addPage().drawText(text);
-  return Buffer.from(await document.save());
-}
-
 describe('the pre-approval program', () => {
   it('a provider applies, the coordinator and committee approve, the offering is listed, the roster is reported and the certificant has the credit', async () => {
-    const today = serToday();
+    const today = todayIn(bodyInfo('ser').timeZone);
     const title = 'Wetland plant identification field course';
 
     // The provider drafts, attaches a resume, and submits; the server names what is missing on its field.
-    const provider = await newContext(browser);
-    const providerPage = await provider.newPage();
-    await signIn(providerPage, 'wetlands@ser.demo');
+    const { context: provider, page: providerPage } = await app.signedIn('wetlands@ser.demo');
     await providerPage.getByRole('link', { name: 'Applications' }).click();
     await providerPage.getByRole('button', { name: 'New application' }).click();
     await providerPage.waitForURL((url) => /\/provider\/applications\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 });
@@ -276,9 +225,7 @@ describe('the pre-approval program', () => {
     await shot(providerPage, '31-application-submitted');
 
     // The coordinator assigns the committee from the queue; both vote; the coordinator approves.
-    const admin = await newContext(browser);
-    const adminPage = await admin.newPage();
-    await signIn(adminPage, 'admin@ser.demo');
+    const { context: admin, page: adminPage } = await app.signedIn('admin@ser.demo');
     await adminPage.getByRole('link', { name: 'Pre-approval queue' }).click();
     const item = adminPage.getByRole('listitem').filter({ has: adminPage.getByRole('heading', { name: title }) });
     await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
@@ -295,9 +242,7 @@ describe('the pre-approval program', () => {
     await vote.getByRole('button', { name: 'Record vote' }).click();
     await expect.poll(() => adminPage.getByText(/SER Admin \(you\): approve/).count(), { timeout: 15_000 }).toBe(1);
 
-    const reviewer = await newContext(browser, 390);
-    const reviewerPage = await reviewer.newPage();
-    await signIn(reviewerPage, 'reviewer@ser.demo');
+    const { context: reviewer, page: reviewerPage } = await app.signedIn('reviewer@ser.demo', 390);
     await reviewerPage.goto(adminPage.url());
     const reviewerVote = reviewerPage.getByRole('form', { name: 'Your vote' });
     await expect.poll(() => reviewerVote.count(), { timeout: 15_000 }).toBe(1);
@@ -307,7 +252,7 @@ describe('the pre-approval program', () => {
     await reviewerVote.getByLabel('Comment').fill('Agree.');
     await reviewerVote.getByRole('button', { name: 'Record vote' }).click();
     await expect.poll(() => reviewerPage.getByText(/SER Reviewer \(you\): approve/).count(), { timeout: 15_000 }).toBe(1);
-    expect(await overflow(reviewerPage)).toBeLessThanOrEqual(1);
+    await expectFits(reviewerPage);
     await shot(reviewerPage, '33-phone-committee-vote');
     await reviewer.close();
 
@@ -323,9 +268,8 @@ describe('the pre-approval program', () => {
     await shot(adminPage, '34-application-approved');
 
     // The offering is on the public calendar with its approval code.
-    const visitor = await newContext(browser);
-    const calendar = await visitor.newPage();
-    await calendar.goto(`${server.url}/calendar/ser?q=${encodeURIComponent('plant identification')}`);
+    const { context: visitor, page: calendar } = await app.visitor();
+    await calendar.goto(`${app.url()}/calendar/ser?q=${encodeURIComponent('plant identification')}`);
     const listing = calendar.getByRole('listitem').filter({ has: calendar.getByRole('heading', { name: title }) });
     await expect.poll(() => listing.count(), { timeout: 15_000 }).toBe(1);
     expect(await listing.getByText(`Pre-approved by Society for Ecological Restoration · ${code}`).count()).toBe(1);
@@ -356,7 +300,7 @@ describe('the pre-approval program', () => {
     await expect.poll(() => attendees.getByRole('row', { name: /Alex Rivera .* Matched/ }).count(), { timeout: 15_000 }).toBe(1);
     const confirmation = await (
       await fetch(
-        `${server.url}${await attendees.getByRole('link', { name: 'Confirmation of Alex Rivera (PDF)' }).getAttribute('href')}`,
+        `${app.url()}${await attendees.getByRole('link', { name: 'Confirmation of Alex Rivera (PDF)' }).getAttribute('href')}`,
         { headers: { cookie: (await provider.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } },
       )
     ).arrayBuffer();
@@ -364,7 +308,7 @@ describe('the pre-approval program', () => {
     await shot(providerPage, '36-roster-recorded');
     await providerPage.setViewportSize({ width: 390, height: 900 });
     // Once the page has laid itself out again at the new width.
-    await expect.poll(() => overflow(providerPage)).toBeLessThanOrEqual(1);
+    await expectFits(providerPage);
     await shot(providerPage, '36b-phone-offerings');
 
     // The API key is shown once.
@@ -375,9 +319,7 @@ describe('the pre-approval program', () => {
     await provider.close();
 
     // The certificant finds the credit on their transcript, counted as approved.
-    const certificant = await newContext(browser);
-    const alex = await certificant.newPage();
-    await signIn(alex, 'alex@ser.demo');
+    const { context: certificant, page: alex } = await app.signedIn('alex@ser.demo');
     await alex.getByRole('link', { name: 'My CE activities' }).click();
     const activity = alex.getByRole('row').filter({ hasText: title });
     await expect.poll(() => activity.count(), { timeout: 15_000 }).toBe(1);

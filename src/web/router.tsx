@@ -10,6 +10,7 @@ import {
 import { meQuery } from './api/queries';
 import { PROVIDER_STATUSES, type ProviderStatus } from '../server/providers/provider-kinds';
 import { isAuditKind, type AuditKind } from './audit/audit-kinds';
+import { lookupFrom } from './credentials/standing';
 import { AppLayout } from './layout/app-layout';
 import { NotFound, RouteError, RoutePending } from './layout/route-states';
 import { calendarFiltersFrom } from './providers/calendar-filters';
@@ -77,6 +78,18 @@ const ceCalendarRoute = createRoute({
     await context.queryClient.ensureQueryData(meQuery);
   },
   component: lazyRouteComponent(() => import('./pages/ce-calendar-page'), 'CeCalendarPage'),
+});
+
+/** The body's public good-standing lookup: open to anyone; the lookup is in the address. */
+const goodStandingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/standing/$bodyId',
+  validateSearch: lookupFrom,
+  // Signed in or not: the page's header offers the way back or the sign-in.
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
+  component: lazyRouteComponent(() => import('./pages/good-standing-page'), 'GoodStandingPage'),
 });
 
 /** Registering a CE provider: open to anyone; someone signed in registers with their account. */
@@ -245,6 +258,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   ceCalendarRoute,
+  goodStandingRoute,
   becomeProviderRoute,
   appRoute.addChildren([
     homeRoute,

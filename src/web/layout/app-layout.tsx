@@ -205,6 +205,7 @@ export function AppLayout() {
                   )}
                   {personId === null && <NavLinkLink to="/account" label="My sign-in addresses" onClick={close} />}
                   <NavLinkLink to="/calendar/$bodyId" params={{ bodyId }} label="Public CE calendar" onClick={close} />
+                  <NavLinkLink to="/standing/$bodyId" params={{ bodyId }} label="Good standing lookup" onClick={close} />
                 </Box>
               )}
             </Stack>

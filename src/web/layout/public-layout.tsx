@@ -1,7 +1,8 @@
-import { Box, Group, Text } from '@mantine/core';
+import { Box, Group, NativeSelect, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { meQuery } from '../api/queries';
+import { KNOWN_BODIES } from '../bodies';
 import { AnchorLink, ButtonLink } from '../components/links';
 
 /** The frame of pages open to anyone (the public CE calendar, registering as a provider): no navigation, no sign-in needed. */
@@ -37,5 +38,43 @@ export function PublicLayout({ children, maw = 1100 }: { children: ReactNode; ma
         {children}
       </Box>
     </>
+  );
+}
+
+/**
+ * The top of a body's public page (the CE calendar, the good-standing lookup): its title, what it
+ * offers, and the choice of another body.
+ */
+export function PublicPageHeading(props: {
+  title: string;
+  children: ReactNode;
+  bodyId: string;
+  bodyName: string;
+  onBodyChange: (bodyId: string) => void;
+}) {
+  const { bodyId, bodyName } = props;
+  return (
+    <Group justify="space-between" align="flex-end" gap="sm">
+      <div style={{ minWidth: 0, flex: '1 1 20rem' }}>
+        <Title order={1} size="h2">
+          {props.title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {props.children}
+        </Text>
+      </div>
+      {KNOWN_BODIES.length > 1 && (
+        <NativeSelect
+          label="Body"
+          value={bodyId}
+          onChange={(event) => props.onBodyChange(event.currentTarget.value)}
+          data={[
+            ...KNOWN_BODIES.map((body) => ({ value: body.id, label: body.name })),
+            ...(KNOWN_BODIES.some((body) => body.id === bodyId) ? [] : [{ value: bodyId, label: bodyName }]),
+          ]}
+          style={{ flex: '0 1 20rem' }}
+        />
+      )}
+    </Group>
   );
 }

@@ -1,26 +1,15 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  NativeSelect,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { ceCalendarFeedUrl, ceCalendarQuery, type CalendarFilters, type Listing } from '../api/providers';
-import { bodyInfo, KNOWN_BODIES } from '../bodies';
-import { ProblemAlert } from '../components/problem-alert';
+import { bodyInfo } from '../bodies';
+import { ProblemList } from '../components/problem-alert';
+import { QueryState } from '../components/query-state';
+import { WrappingBadge } from '../components/wrapping-badge';
 import { formatDay, formatNumber, words } from '../format';
-import { PublicLayout } from '../layout/public-layout';
+import { problemLines } from '../forms';
+import { PublicLayout, PublicPageHeading } from '../layout/public-layout';
 import {
   CALENDAR_LABELS,
   checkCalendarFilters,
@@ -88,9 +77,9 @@ function ListingCard({ listing }: { listing: Listing }) {
           )}
         </Text>
         <Group gap="xs" mt={4}>
-          <Badge color="teal" variant="filled" tt="none" size="lg" style={{ whiteSpace: 'normal', height: 'auto' }}>
+          <WrappingBadge color="teal" variant="filled" size="lg">
             {listing.mark}
-          </Badge>
+          </WrappingBadge>
           <Text size="sm">
             Approval code <strong>{listing.approvalCode}</strong>
           </Text>
@@ -141,31 +130,15 @@ export function CeCalendarPage() {
   return (
     <PublicLayout>
       <Stack gap="lg">
-        <Group justify="space-between" align="flex-end" gap="sm">
-          <div style={{ minWidth: 0, flex: '1 1 20rem' }}>
-            <Title order={1} size="h2">
-              CE calendar
-            </Title>
-            <Text size="sm" c="dimmed">
-              Continuing education pre-approved by {bodyName}. Each listing shows its approval code: the body approved it, and its
-              credit counts as approved.
-            </Text>
-          </div>
-          {KNOWN_BODIES.length > 1 && (
-            <NativeSelect
-              label="Body"
-              value={bodyId}
-              onChange={(event) =>
-                void navigate({ to: '/calendar/$bodyId', params: { bodyId: event.currentTarget.value }, search: {} })
-              }
-              data={[
-                ...KNOWN_BODIES.map((body) => ({ value: body.id, label: body.name })),
-                ...(KNOWN_BODIES.some((body) => body.id === bodyId) ? [] : [{ value: bodyId, label: bodyName }]),
-              ]}
-              style={{ flex: '0 1 20rem' }}
-            />
-          )}
-        </Group>
+        <PublicPageHeading
+          title="CE calendar"
+          bodyId={bodyId}
+          bodyName={bodyName}
+          onBodyChange={(next) => void navigate({ to: '/calendar/$bodyId', params: { bodyId: next }, search: {} })}
+        >
+          Continuing education pre-approved by {bodyName}. Each listing shows its approval code: the body approved it, and its
+          credit counts as approved.
+        </PublicPageHeading>
 
         <Card withBorder padding="md" component="section" aria-labelledby="filters-heading">
           <form onSubmit={apply} noValidate role="search" aria-labelledby="filters-heading">
@@ -239,13 +212,7 @@ export function CeCalendarPage() {
                   error={errors.format}
                 />
               </SimpleGrid>
-              {Object.values(errors).some(Boolean) && (
-                <List size="sm" c="red.8" role="alert">
-                  {(Object.entries(errors) as [CalendarField, string | undefined][]).flatMap(([field, message]) =>
-                    message ? [<List.Item key={field}>{`${CALENDAR_LABELS[field]}: ${message}`}</List.Item>] : [],
-                  )}
-                </List>
-              )}
+              <ProblemList lines={problemLines(errors, CALENDAR_LABELS)} />
               <Group gap="sm">
                 <Button type="submit">Show offerings</Button>
                 {filtered && (
@@ -277,13 +244,7 @@ export function CeCalendarPage() {
           {filtered ? 'these offerings' : 'the calendar'}.
         </Text>
 
-        {calendar.error && <ProblemAlert error={calendar.error} title="The calendar could not be loaded" />}
-        {calendar.isPending && !calendar.error && (
-          <Stack aria-busy="true" aria-label="Loading the calendar">
-            <Skeleton height={140} />
-            <Skeleton height={140} />
-          </Stack>
-        )}
+        <QueryState query={calendar} what="the calendar" height={140} count={2} />
         {listings.length > 0 && (
           <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Approved offerings">
             {listings.map((listing) => (

@@ -85,17 +85,32 @@ export function SignInPage() {
             Become a CE provider
           </AnchorLink>
           <Text size="sm" fw={600} mt="xs">
-            Public CE calendars
+            Each body&apos;s public pages
           </Text>
-          <Group gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {KNOWN_BODIES.map((body) => (
-              <li key={body.id}>
-                <AnchorLink to="/calendar/$bodyId" params={{ bodyId: body.id }} size="sm">
-                  {body.name}
+              <Text component="li" key={body.id} size="sm">
+                {body.name}:{' '}
+                <AnchorLink
+                  to="/calendar/$bodyId"
+                  params={{ bodyId: body.id }}
+                  size="sm"
+                  aria-label={`CE calendar of ${body.name}`}
+                >
+                  CE calendar
                 </AnchorLink>
-              </li>
+                {' · '}
+                <AnchorLink
+                  to="/standing/$bodyId"
+                  params={{ bodyId: body.id }}
+                  size="sm"
+                  aria-label={`Good standing lookup of ${body.name}`}
+                >
+                  Good standing lookup
+                </AnchorLink>
+              </Text>
             ))}
-          </Group>
+          </Stack>
         </Stack>
       </Paper>
     </Center>

@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  List,
   NativeSelect,
   Paper,
   SimpleGrid,
@@ -20,9 +19,10 @@ import { activityInputSchema } from '../../server/activities/activity-schemas';
 import { isApiError } from '../api/client';
 import type { ActivityInputBody, ActivityView } from '../api/queries';
 import { amount, capitalize, formatNumber, words } from '../format';
+import { problemLines } from '../forms';
 import { previewDraft, type DraftActivity, type PreviewBaseResult } from '../preview/credit-preview';
 import { HoursInput } from './credit-fields';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert, ProblemList } from './problem-alert';
 
 interface FormValues {
   title: string;
@@ -407,13 +407,7 @@ export function ActivityForm(props: {
           maxLength={64}
         />
 
-        {Object.values(errors).some(Boolean) && (
-          <List size="sm" c="red.8" role="alert">
-            {(Object.entries(errors) as [FieldName, string | undefined][]).flatMap(([field, message]) =>
-              message ? [<List.Item key={field}>{`${LABELS[field]}: ${message}`}</List.Item>] : [],
-            )}
-          </List>
-        )}
+        <ProblemList lines={problemLines(errors, LABELS)} />
 
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel} disabled={saving}>

@@ -5,7 +5,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  List,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -34,7 +33,8 @@ import {
 } from '../people/new-person';
 import { programsOf } from '../programs';
 import { AnchorLink } from './links';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert, ProblemList } from './problem-alert';
+import { StatusRegion } from './status';
 
 /** An admin adds one certificant with the certifications they hold. */
 export function AddPersonForm({ bodyId }: { bodyId: string }) {
@@ -131,7 +131,7 @@ export function AddPersonForm({ bodyId }: { bodyId: string }) {
           <Title order={2} size="h3" id="add-person-heading">
             Add a certificant
           </Title>
-          <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
+          <StatusRegion regionRef={statusRef}>
             {added && (
               <Alert color="green" variant="light" withCloseButton onClose={() => setAdded(null)} closeButtonLabel="Dismiss">
                 Added {added.legalName}, certificant number {added.number}.{' '}
@@ -140,7 +140,7 @@ export function AddPersonForm({ bodyId }: { bodyId: string }) {
                 </AnchorLink>
               </Alert>
             )}
-          </div>
+          </StatusRegion>
           {problem !== null && (
             <ProblemAlert error={problem} title="The certificant was not added" withIssues={errors.other.length > 0} />
           )}
@@ -310,13 +310,7 @@ export function AddPersonForm({ bodyId }: { bodyId: string }) {
             </Button>
           </Stack>
 
-          {summary.length > 0 && (
-            <List size="sm" c="red.8" role="alert">
-              {summary.map((line) => (
-                <List.Item key={line}>{line}</List.Item>
-              ))}
-            </List>
-          )}
+          <ProblemList lines={summary} />
 
           <Group justify="flex-end">
             <Button type="submit" loading={saving}>

@@ -1,14 +1,15 @@
-import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
+import { Alert, Group, Stack, Text } from '@mantine/core';
 import type { ApplicationView } from '../api/applications';
 import { formatDateTime, formatDay, formatNumber, words } from '../format';
 import { clockText, STATUS_COLORS, STATUS_LABELS } from '../providers/application-form';
 import { OUTCOME_LABELS } from '../providers/decision-form';
+import { WrappingBadge } from './wrapping-badge';
 
 export function StatusBadge({ status }: { status: ApplicationView['status'] }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" tt="none" size="lg" style={{ whiteSpace: 'normal', height: 'auto' }}>
+    <WrappingBadge color={STATUS_COLORS[status]} size="lg">
       {STATUS_LABELS[status]}
-    </Badge>
+    </WrappingBadge>
   );
 }
 

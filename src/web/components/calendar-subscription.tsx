@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getCalendarLink, replaceCalendarLink } from '../api/queries';
 import { ProblemAlert } from './problem-alert';
+import { StatusText } from './status';
 
 /** The person's own private iCal feed of deadlines: shown on request, copied, and replaced when it leaked. */
 export function CalendarSubscription(props: { bodyId: string; personId: string }) {
@@ -62,13 +63,7 @@ export function CalendarSubscription(props: { bodyId: string; personId: string }
             <Text size="sm">
               In your calendar app, add a calendar &ldquo;from URL&rdquo; or &ldquo;by subscription&rdquo; and paste the link.
             </Text>
-            <div role="status" aria-live="polite">
-              {status && (
-                <Text size="sm" c="green.8">
-                  {status}
-                </Text>
-              )}
-            </div>
+            <StatusText message={status} />
             {replace.error && <ProblemAlert error={replace.error} title="The link was not replaced" />}
             <Group gap="sm" align="center" wrap="wrap">
               <Button

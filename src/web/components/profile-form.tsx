@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Checkbox, Fieldset, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import { updateProfile, type PersonView } from '../api/queries';
 import { capitalize } from '../format';
@@ -16,7 +16,8 @@ import {
   type ProfileField,
   type ProfileValues,
 } from '../people/profile';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert, ProblemList } from './problem-alert';
+import { StatusAlert, useStatus } from './status';
 
 const FIELD_ORDER: ProfileField[] = ['legalName', 'birthDate', 'city', 'region', 'member'];
 
@@ -32,13 +33,12 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
   const [values, setValues] = useState<ProfileValues>(() => profileValuesOf(person));
   const [errors, setErrors] = useState<ProfileErrors>(NO_PROFILE_ERRORS);
   const [problem, setProblem] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
+  const status = useStatus();
   const [saving, setSaving] = useState(false);
-  const statusRef = useRef<HTMLDivElement>(null);
 
   function set<K extends ProfileField>(field: K, value: ProfileValues[K]) {
     setValues((current) => ({ ...current, [field]: value }));
-    setStatus('');
+    status.clear();
     if (errors.fields[field]) setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
   }
 
@@ -47,7 +47,7 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
       ...current,
       contactEmails: current.contactEmails.map((row) => (row.key === key ? { ...row, email } : row)),
     }));
-    setStatus('');
+    status.clear();
     if (errors.contactEmails[key] || errors.contactList)
       setErrors((current) => ({
         ...current,
@@ -66,11 +66,11 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
   async function submit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
-    setStatus('');
+    status.clear();
     const checked = checkProfile(saved, values, { admin });
     if (checked.kind === 'unchanged') {
       setErrors(NO_PROFILE_ERRORS);
-      setStatus('Nothing to save: the profile is as shown.');
+      status.show('Nothing to save: the profile is as shown.', false);
       return;
     }
     if (checked.kind === 'invalid') {
@@ -92,8 +92,7 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
         queryClient.invalidateQueries({ queryKey: ['duplicates', bodyId] }),
       ]);
       const fields = Object.keys(checked.body).length;
-      setStatus(`Profile saved (${fields} ${fields === 1 ? 'field' : 'fields'} changed).`);
-      statusRef.current?.focus();
+      status.show(`Profile saved (${fields} ${fields === 1 ? 'field' : 'fields'} changed).`);
     } catch (error) {
       setProblem(error);
       if (isApiError(error, 400)) {
@@ -124,13 +123,7 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
           <Title order={2} size="h3" id="profile-heading">
             Profile
           </Title>
-          <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-            {status && (
-              <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-                {status}
-              </Alert>
-            )}
-          </div>
+          <StatusAlert status={status} />
           {problem !== null && (
             <ProblemAlert error={problem} title="The profile was not saved" withIssues={!isApiError(problem, 400)} />
           )}
@@ -210,7 +203,7 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
                         ...current,
                         contactEmails: current.contactEmails.filter((r) => r.key !== row.key),
                       }));
-                      setStatus('');
+                      status.clear();
                     }}
                   >
                     Remove
@@ -230,7 +223,7 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
                 onClick={() => {
                   const row = contactRow();
                   setValues((current) => ({ ...current, contactEmails: [...current.contactEmails, row] }));
-                  setStatus('');
+                  status.clear();
                   // Focus the new field once it is drawn.
                   requestAnimationFrame(() => document.getElementById(`contact-${row.key}`)?.focus());
                 }}
@@ -256,13 +249,7 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
             </Text>
           )}
 
-          {summary.length > 0 && (
-            <List size="sm" c="red.8" role="alert">
-              {summary.map((line) => (
-                <List.Item key={line}>{line}</List.Item>
-              ))}
-            </List>
-          )}
+          <ProblemList lines={summary} />
 
           <Group justify="flex-end">
             <Button type="submit" loading={saving}>

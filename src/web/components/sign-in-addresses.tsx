@@ -1,10 +1,12 @@
-import { Alert, Button, Card, Group, List, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import { addMyEmail, myEmailsQuery, removeMyEmail } from '../api/queries';
 import { capitalize } from '../format';
 import { ProblemAlert } from './problem-alert';
+import { QueryState } from './query-state';
+import { StatusAlert, useStatus } from './status';
 
 /** The signed-in user's own sign-in addresses: any of them signs in; the last one cannot be removed. */
 export function SignInAddresses() {
@@ -12,23 +14,21 @@ export function SignInAddresses() {
   const emails = useQuery(myEmailsQuery);
   const [draft, setDraft] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [status, setStatus] = useState('');
+  const status = useStatus();
   const inputRef = useRef<HTMLInputElement>(null);
-  const statusRef = useRef<HTMLDivElement>(null);
 
   const store = (answer: { emails: string[] }) => queryClient.setQueryData(myEmailsQuery.queryKey, answer);
 
   const add = useMutation({
     mutationFn: (email: string) => addMyEmail(email),
     onMutate: () => {
-      setStatus('');
+      status.clear();
       remove.reset();
     },
     onSuccess: (answer, email) => {
       store(answer);
       setDraft('');
-      setStatus(`Added ${email.toLowerCase()}: it now signs you in.`);
-      statusRef.current?.focus();
+      status.show(`Added ${email.toLowerCase()}: it now signs you in.`);
     },
     onError: (error) => {
       const issue = isApiError(error, 400) ? error.errors.find((e) => /(^|\.)email$/.test(e.path)) : undefined;
@@ -40,13 +40,12 @@ export function SignInAddresses() {
   const remove = useMutation({
     mutationFn: (email: string) => removeMyEmail(email),
     onMutate: () => {
-      setStatus('');
+      status.clear();
       add.reset();
     },
     onSuccess: (answer, email) => {
       store(answer);
-      setStatus(`Removed ${email}: it no longer signs you in.`);
-      statusRef.current?.focus();
+      status.show(`Removed ${email}: it no longer signs you in.`);
     },
   });
 
@@ -76,15 +75,8 @@ export function SignInAddresses() {
             Any of these addresses signs you in, with the same password. Password reset links go to the address you ask from.
           </Text>
         </div>
-        <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-          {status && (
-            <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-              {status}
-            </Alert>
-          )}
-        </div>
-        {emails.error && <ProblemAlert error={emails.error} title="Your sign-in addresses could not be loaded" />}
-        {emails.isPending && !emails.error && <Skeleton height={60} aria-label="Loading your sign-in addresses" />}
+        <StatusAlert status={status} />
+        <QueryState query={emails} what="your sign-in addresses" height={60} />
         {emails.data && (
           <List spacing="xs" listStyleType="none" aria-label="Your sign-in addresses" p={0}>
             {list.map((email) => (

@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Fieldset,
-  List,
   NativeSelect,
   PasswordInput,
   SimpleGrid,
@@ -21,7 +20,7 @@ import { meQuery, signIn, type Me } from '../api/queries';
 import { KNOWN_BODIES } from '../bodies';
 import { AnchorLink } from '../components/links';
 import { NEW_PASSWORD_HINT, visibilityToggle } from '../components/passwords';
-import { ProblemAlert } from '../components/problem-alert';
+import { ProblemAlert, ProblemList } from '../components/problem-alert';
 import { ProviderFields } from '../components/provider-fields';
 import { capitalize } from '../format';
 import { PublicLayout } from '../layout/public-layout';
@@ -241,13 +240,7 @@ export function BecomeProviderPage() {
                 </Fieldset>
               )}
 
-              {summary.length > 0 && (
-                <List size="sm" c="red.8" role="alert">
-                  {summary.map((line) => (
-                    <List.Item key={line}>{line}</List.Item>
-                  ))}
-                </List>
-              )}
+              <ProblemList lines={summary} />
               <Button type="submit" loading={saving} w={{ base: '100%', xs: 'auto' }} style={{ alignSelf: 'flex-end' }}>
                 Register provider
               </Button>

@@ -1,14 +1,17 @@
-import { Alert, Button, Card, Group, Modal, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { applicationQuery, invalidateApplication, withdrawApplication, type ApplicationView } from '../api/applications';
 import { ApplicationContent } from '../components/application-content';
 import { ApplicationEditor } from '../components/application-editor';
 import { ApplicationStatus } from '../components/application-status';
 import { AnchorLink } from '../components/links';
+import { PageModal } from '../components/page-modal';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryState } from '../components/query-state';
+import { SectionCard } from '../components/section-card';
+import { StatusAlert, useStatus } from '../components/status';
 import { useSession } from '../layout/session-context';
 import { isEditable } from '../providers/application-form';
 import { providerIdIn } from '../session';
@@ -73,16 +76,9 @@ export function ProviderApplicationPage() {
   const { me } = useSession();
   const providerId = providerIdIn(me, bodyId) ?? '';
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 36em)');
   const application = useQuery({ ...applicationQuery(bodyId, providerId, applicationId), enabled: providerId !== '' });
-  const [status, setStatus] = useState('');
+  const status = useStatus();
   const [withdrawing, setWithdrawing] = useState(false);
-  const statusRef = useRef<HTMLDivElement>(null);
-
-  function announce(text: string) {
-    setStatus(text);
-    requestAnimationFrame(() => statusRef.current?.focus());
-  }
 
   const view = application.data;
   const withdrawable = view && ['draft', 'submitted', 'info-requested'].includes(view.status);
@@ -92,8 +88,7 @@ export function ProviderApplicationPage() {
       <AnchorLink to="/bodies/$bodyId/provider/applications" params={{ bodyId }} size="sm">
         All applications
       </AnchorLink>
-      {application.error && <ProblemAlert error={application.error} title="The application could not be loaded" />}
-      {application.isPending && !application.error && <Skeleton height={240} aria-label="Loading the application" />}
+      <QueryState query={application} what="the application" height={240} />
       {view && (
         <>
           <div>
@@ -104,13 +99,7 @@ export function ProviderApplicationPage() {
               Application for pre-approval by {view.providerName}
             </Text>
           </div>
-          <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-            {status && (
-              <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-                {status}
-              </Alert>
-            )}
-          </div>
+          <StatusAlert status={status} />
           <ApplicationStatus application={view} />
           {isEditable(view.status) ? (
             <ApplicationEditor
@@ -118,24 +107,19 @@ export function ProviderApplicationPage() {
               bodyId={bodyId}
               application={view}
               onSubmitted={(submitted) =>
-                announce(`Submitted as version ${submitted.version}. You are told of each step by e-mail.`)
+                status.show(`Submitted as version ${submitted.version}. You are told of each step by e-mail.`)
               }
             />
           ) : (
-            <Card withBorder padding="lg" component="section" aria-labelledby="content-heading">
-              <Stack gap="sm">
-                <Title order={2} size="h4" id="content-heading">
-                  {view.version > 0 ? `As submitted (version ${view.version})` : 'Application'}
-                </Title>
-                <ApplicationContent
-                  bodyId={bodyId}
-                  providerId={view.providerId}
-                  applicationId={view.id}
-                  content={view.content}
-                  files={view.files}
-                />
-              </Stack>
-            </Card>
+            <SectionCard id="content" title={view.version > 0 ? `As submitted (version ${view.version})` : 'Application'}>
+              <ApplicationContent
+                bodyId={bodyId}
+                providerId={view.providerId}
+                applicationId={view.id}
+                content={view.content}
+                files={view.files}
+              />
+            </SectionCard>
           )}
           {withdrawable && (
             <Group>
@@ -144,14 +128,7 @@ export function ProviderApplicationPage() {
               </Button>
             </Group>
           )}
-          <Modal
-            opened={withdrawing}
-            onClose={() => setWithdrawing(false)}
-            title="Withdraw this application?"
-            size="lg"
-            fullScreen={phone}
-            closeButtonProps={{ 'aria-label': 'Close' }}
-          >
+          <PageModal opened={withdrawing} onClose={() => setWithdrawing(false)} title="Withdraw this application?" size="lg">
             <WithdrawForm
               bodyId={bodyId}
               application={view}
@@ -159,10 +136,10 @@ export function ProviderApplicationPage() {
               onDone={async (withdrawn) => {
                 await invalidateApplication(queryClient, bodyId, withdrawn);
                 setWithdrawing(false);
-                announce('The application was withdrawn.');
+                status.show('The application was withdrawn.');
               }}
             />
-          </Modal>
+          </PageModal>
         </>
       )}
     </Stack>

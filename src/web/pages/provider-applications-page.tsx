@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { applicationsQuery, createApplication } from '../api/applications';
@@ -9,9 +9,7 @@ import { useSession } from '../layout/session-context';
 import { STATUS_COLORS, STATUS_LABELS } from '../providers/application-form';
 import { offeringTypeLabel } from '../providers/calendar-filters';
 import { bodyNameOf, providerIdIn } from '../session';
-
-/** A badge in a table cell wraps rather than cut its words short. */
-const WRAP = { whiteSpace: 'normal', height: 'auto', paddingBlock: 2 } as const;
+import { WrappingBadge } from '../components/wrapping-badge';
 
 const route = getRouteApi('/_app/bodies/$bodyId/provider/applications');
 
@@ -102,9 +100,7 @@ export function ProviderApplicationsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATUS_COLORS[item.status]} variant="light" tt="none" style={WRAP}>
-                        {STATUS_LABELS[item.status]}
-                      </Badge>
+                      <WrappingBadge color={STATUS_COLORS[item.status]}>{STATUS_LABELS[item.status]}</WrappingBadge>
                     </Table.Td>
                     <Table.Td>
                       {item.decisionDue && item.daysLeft !== null ? (

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Loader, NativeSelect, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Card, Group, Loader, NativeSelect, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -12,9 +12,7 @@ import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { PROVIDER_KIND_NAMES, PROVIDER_STATUS_COLORS, PROVIDER_STATUS_LABELS } from '../providers/provider-form';
 import { bodyNameOf, isStaffIn } from '../session';
-
-/** A badge in a table cell wraps rather than cut its words short. */
-const WRAP = { whiteSpace: 'normal', height: 'auto', paddingBlock: 2 } as const;
+import { WrappingBadge } from '../components/wrapping-badge';
 
 const route = getRouteApi('/_app/bodies/$bodyId/providers');
 
@@ -117,9 +115,9 @@ export function ProvidersPage() {
                       </AnchorLink>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={PROVIDER_STATUS_COLORS[provider.status]} variant="light" tt="none" style={WRAP}>
+                      <WrappingBadge color={PROVIDER_STATUS_COLORS[provider.status]}>
                         {PROVIDER_STATUS_LABELS[provider.status]}
-                      </Badge>
+                      </WrappingBadge>
                     </Table.Td>
                     <Table.Td>{PROVIDER_KIND_NAMES[provider.kind]}</Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Group, List, Radio, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, List, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import {
   applicationQuery,
   assignReviewers,
@@ -18,6 +18,9 @@ import { AnchorLink } from '../components/links';
 import { isApiError } from '../api/client';
 import { CategoryCheckboxes, HoursInput } from '../components/credit-fields';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryState } from '../components/query-state';
+import { SectionCard } from '../components/section-card';
+import { StatusAlert, useStatus } from '../components/status';
 import { StaffCheckboxes } from '../components/staff-checkboxes';
 import { capitalize, formatDateTime } from '../format';
 import { fieldIssue } from '../forms';
@@ -344,15 +347,10 @@ export function StaffApplicationPage() {
   const staff = isStaffIn(me, bodyId);
   const application = useQuery({ ...applicationQuery(bodyId, providerId, applicationId), enabled: staff });
   const staffList = useQuery({ ...staffQuery(bodyId), enabled: staff });
-  const [status, setStatus] = useState('');
-  const statusRef = useRef<HTMLDivElement>(null);
+  const status = useStatus();
+  const done = status.show;
 
   if (!staff) return <StaffOnly title="Application" />;
-
-  function done(text: string) {
-    setStatus(text);
-    requestAnimationFrame(() => statusRef.current?.focus());
-  }
 
   const view = application.data;
   const mine = view?.reviews.find((review) => review.userId === me.user.id);
@@ -363,8 +361,7 @@ export function StaffApplicationPage() {
       <AnchorLink to="/bodies/$bodyId/applications" params={{ bodyId }} size="sm">
         Pre-approval queue
       </AnchorLink>
-      {application.error && <ProblemAlert error={application.error} title="The application could not be loaded" />}
-      {application.isPending && !application.error && <Skeleton height={240} aria-label="Loading the application" />}
+      <QueryState query={application} what="the application" height={240} />
       {view && (
         <>
           <div>
@@ -378,74 +375,53 @@ export function StaffApplicationPage() {
               </AnchorLink>
             </Text>
           </div>
-          <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" style={{ outline: 'none' }}>
-            {status && (
-              <Alert color="green" variant="light" withCloseButton onClose={() => setStatus('')} closeButtonLabel="Dismiss">
-                {status}
-              </Alert>
-            )}
-          </div>
+          <StatusAlert status={status} />
           <ApplicationStatus application={view} />
 
-          <Card withBorder padding="lg" component="section" aria-labelledby="content-heading">
-            <Stack gap="sm">
-              <Title order={2} size="h4" id="content-heading">
-                {view.version > 0 ? `As submitted (version ${view.version})` : 'Draft (not submitted)'}
-              </Title>
-              <ApplicationContent
-                bodyId={bodyId}
-                providerId={providerId}
-                applicationId={view.id}
-                content={view.versions.at(-1)?.content ?? view.content}
-                files={view.files}
-              />
-            </Stack>
-          </Card>
+          <SectionCard id="content" title={view.version > 0 ? `As submitted (version ${view.version})` : 'Draft (not submitted)'}>
+            <ApplicationContent
+              bodyId={bodyId}
+              providerId={providerId}
+              applicationId={view.id}
+              content={view.versions.at(-1)?.content ?? view.content}
+              files={view.files}
+            />
+          </SectionCard>
 
-          <Card withBorder padding="lg" component="section" aria-labelledby="committee-heading">
-            <Stack gap="md">
-              <Title order={2} size="h4" id="committee-heading">
-                Committee
-              </Title>
-              {view.reviews.length === 0 ? (
-                <Text size="sm">No committee member is assigned yet.</Text>
-              ) : (
-                <List size="sm" spacing={6} aria-label="Committee members and votes">
-                  {view.reviews.map((review) => (
-                    <List.Item key={review.userId}>
-                      <strong>{review.name}</strong>
-                      {review.userId === me.user.id ? ' (you)' : ''}:{' '}
-                      {review.vote
-                        ? `${VOTE_LABELS[review.vote].toLowerCase()}${review.votedAt ? ` (${formatDateTime(review.votedAt)})` : ''}`
-                        : 'not voted yet'}
-                      {review.comment && (
-                        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                          {review.comment}
-                        </Text>
-                      )}
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-              {staffList.error && <ProblemAlert error={staffList.error} title="The staff list could not be loaded" />}
-              {(underReview || view.status === 'info-requested') && staffList.data && (
-                <AssignForm bodyId={bodyId} application={view} staff={staffList.data} onDone={done} />
-              )}
-              {underReview && mine && (
-                <VoteForm key={mine.votedAt ?? 'new'} bodyId={bodyId} application={view} mine={mine} onDone={done} />
-              )}
-            </Stack>
-          </Card>
+          <SectionCard id="committee" title="Committee" gap="md">
+            {view.reviews.length === 0 ? (
+              <Text size="sm">No committee member is assigned yet.</Text>
+            ) : (
+              <List size="sm" spacing={6} aria-label="Committee members and votes">
+                {view.reviews.map((review) => (
+                  <List.Item key={review.userId}>
+                    <strong>{review.name}</strong>
+                    {review.userId === me.user.id ? ' (you)' : ''}:{' '}
+                    {review.vote
+                      ? `${VOTE_LABELS[review.vote].toLowerCase()}${review.votedAt ? ` (${formatDateTime(review.votedAt)})` : ''}`
+                      : 'not voted yet'}
+                    {review.comment && (
+                      <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                        {review.comment}
+                      </Text>
+                    )}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {staffList.error && <ProblemAlert error={staffList.error} title="The staff list could not be loaded" />}
+            {(underReview || view.status === 'info-requested') && staffList.data && (
+              <AssignForm bodyId={bodyId} application={view} staff={staffList.data} onDone={done} />
+            )}
+            {underReview && mine && (
+              <VoteForm key={mine.votedAt ?? 'new'} bodyId={bodyId} application={view} mine={mine} onDone={done} />
+            )}
+          </SectionCard>
 
           {underReview && (
-            <Card withBorder padding="lg" component="section" aria-labelledby="decision-heading">
-              <Stack gap="md">
-                <Title order={2} size="h4" id="decision-heading">
-                  Coordinator&apos;s decision
-                </Title>
-                <DecisionForm bodyId={bodyId} application={view} onDone={done} />
-              </Stack>
-            </Card>
+            <SectionCard id="decision" title="Coordinator's decision" gap="md">
+              <DecisionForm bodyId={bodyId} application={view} onDone={done} />
+            </SectionCard>
           )}
         </>
       )}

@@ -36,17 +36,26 @@ export async function freshDatabase(server: string, name: string): Promise<strin
   return url.toString();
 }
 
-/** CPU seconds used so far by this database's server processes (PostgreSQL on this machine, read from /proc; null elsewhere). */
-export async function databaseCpuSeconds(db: Db): Promise<number | null> {
+/** CPU seconds each of this database's server processes has used so far (PostgreSQL on this machine, read from /proc). */
+export async function databaseCpu(db: Db): Promise<Map<number, number> | null> {
   try {
     const pids = await rowsOf<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database()`);
-    let ticks = 0;
-    for (const { pid } of pids) {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-    return ticks / 100;
+    return new Map(
+      pids.map(({ pid }) => {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return [pid, (Number(fields[11]) + Number(fields[12])) / 100];
+      }),
+    );
   } catch {
     return null;
   }
+}
+
+/** CPU seconds the database's processes used since `before` (processes that ended meanwhile are not counted). */
+export async function databaseCpuSince(db: Db, before: Map<number, number> | null): Promise<number | null> {
+  const after = before && (await databaseCpu(db));
+  if (!before || !after) return null;
+  let seconds = 0;
+  for (const [pid, used] of after) seconds += used - (before.get(pid) ?? 0);
+  return seconds;
 }

@@ -20,7 +20,7 @@ import { openDatabase } from '../src/server/db/database';
 import { LocalFileStorage } from '../src/server/files/file-storage';
 import { createMailer } from '../src/server/mail/mailer';
 import { buildOffering, buildProvider } from '../src/server/testing/provider-factories';
-import { databaseCpuSeconds, freshDatabase, serverUrl } from './bench-database';
+import { databaseCpu, databaseCpuSince, freshDatabase, serverUrl } from './bench-database';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const ACTIVITIES_EACH = Number(process.env.BENCH_ACTIVITIES ?? 10);
@@ -112,7 +112,7 @@ const body = JSON.stringify({ rows: Array.from({ length: ROWS }, (_, i) => roste
 const upload = async () => {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const dbCpu = await databaseCpuSeconds(database.db);
+  const dbCpu = await databaseCpu(database.db);
   const response = await fetch(`${address}/api/v1/bodies/ser/offerings/${offering.id}/attendance`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -122,7 +122,7 @@ const upload = async () => {
   if (response.status !== 200) throw new Error(`roster refused: ${response.status} ${JSON.stringify(report).slice(0, 500)}`);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  const dbUsed = dbCpu === null ? null : (await databaseCpuSeconds(database.db))! - dbCpu;
+  const dbUsed = await databaseCpuSince(database.db, dbCpu);
   return { seconds, report, serverCpuSeconds: (used.user + used.system) / 1e6, databaseCpuSeconds: dbUsed };
 };
 

@@ -110,6 +110,7 @@ export async function reporterForKey(db: DbOrTx, key: string): Promise<Reporter>
     throw new RecertError('forbidden', `the provider is ${provider.status}: its API key is refused`);
   return {
     actor: {
+      // Only authorization reads this actor; what reporting records is `userId` below (none).
       userId: `api-key:${provider.id}`,
       displayName: provider.name,
       memberships: [{ bodyId: provider.bodyId, bodyName: '', role: 'provider', personId: null, providerId: provider.id }],

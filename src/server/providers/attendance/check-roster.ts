@@ -25,7 +25,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * Codes of 16 characters in groups of four, e.g. `7KQ2-M9XW-4TRB-HC1P`: 80
  * random bits, five from each random byte (unbiased: 256 is a multiple of 32).
  */
-export function verificationCodes(count: number): string[] {
+function verificationCodes(count: number): string[] {
   const bytes = randomBytes(count * 16);
   const codes = new Array<string>(count);
   for (let i = 0; i < count; i++) {
@@ -36,7 +36,7 @@ export function verificationCodes(count: number): string[] {
   return codes;
 }
 
-export function attendeeKey(row: { number: string | null; email: string | null }): string {
+function attendeeKey(row: { number: string | null; email: string | null }): string {
   return row.number !== null ? `number:${row.number}` : `email:${row.email}`;
 }
 

@@ -253,11 +253,16 @@ describe('who may report', () => {
     expect(withdrawn).toMatchObject({ status: 409, detail: expect.stringMatching(/withdrawn/) });
   });
 
-  it("refuses a suspended or terminated provider's key", async () => {
+  it("refuses a suspended or terminated provider's key, and its users", async () => {
     const where = and(eq(providers.bodyId, 'namss'), eq(providers.id, cast.quinn.provider.id));
+    const row = [attendee({ name: 'X', email: 'x@example.org', completedOn: '2022-05-01', hours: 1 })];
     await t.database.db.update(providers).set({ status: 'suspended' }).where(where);
-    const response = await report([attendee({ name: 'X', email: 'x@example.org' })], cast.keys.quinn, cast.quinnOffering.id);
+    const response = await report(row, cast.keys.quinn, cast.quinnOffering.id);
     expect(problemOf(response)).toMatchObject({ status: 403, detail: 'the provider is suspended: its API key is refused' });
+    await t.database.db.update(providers).set({ status: 'terminated' }).where(where);
+    expect(problemOf(await report(row, cast.keys.quinn, cast.quinnOffering.id)).status).toBe(403);
+    const user = problemOf(await report(row, cast.as.quinn, cast.quinnOffering.id));
+    expect(user).toMatchObject({ status: 403, detail: 'the provider is terminated: it may not report attendance' });
     await t.database.db.update(providers).set({ status: 'active' }).where(where);
   });
 });

@@ -48,13 +48,13 @@ import {
   type ApplicationField,
   type ApplicationValues,
   type InstructorField,
-  type ItemRow,
 } from '../providers/application-form';
 import { offeringTypeLabel } from '../providers/calendar-filters';
 import { FILE_KIND_LABELS, FileLink } from './application-content';
 import { CategoryCheckboxes, HoursInput } from './credit-fields';
 import { ProblemAlert, ProblemList } from './problem-alert';
 import { SectionCard } from './section-card';
+import { TextRows } from './text-rows';
 import { StatusAlert, StatusText, useStatus } from './status';
 
 const FILE_KINDS: readonly ApplicationFileKind[] = ['resume', 'syllabus', 'agenda', 'other'];
@@ -175,74 +175,6 @@ function Documents(props: { bodyId: string; application: ApplicationView; onChan
         </Group>
       </form>
     </SectionCard>
-  );
-}
-
-/** A list of one-line entries (objectives, dates): each with its own field and Remove, then Add. */
-function TextRows(props: {
-  legend: string;
-  hint: string;
-  /** Fields are `${idPrefix}-${key}`; Add is `${idPrefix}-add`. */
-  idPrefix: string;
-  itemLabel: string;
-  type?: 'date';
-  rows: readonly ItemRow[];
-  errors: Partial<Record<number, string>>;
-  listError: string | undefined;
-  maxLength?: number;
-  maxRows: number;
-  addLabel: string;
-  onChange: (key: number, text: string) => void;
-  onAdd: () => void;
-  onRemove: (key: number) => void;
-}) {
-  const { idPrefix, itemLabel, errors } = props;
-  return (
-    <Fieldset legend={props.legend} variant="filled" p="sm">
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {props.hint}
-        </Text>
-        {props.rows.map((row, index) => (
-          <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap">
-            <TextInput
-              id={`${idPrefix}-${row.key}`}
-              label={`${itemLabel} ${index + 1}`}
-              type={props.type}
-              maxLength={props.maxLength}
-              value={row.text}
-              onChange={(event) => props.onChange(row.key, event.currentTarget.value)}
-              error={errors[row.key] ? capitalize(errors[row.key]!) : undefined}
-              style={{ flex: 1, minWidth: 0 }}
-            />
-            <Button
-              variant="subtle"
-              color="red"
-              mt={25}
-              px="xs"
-              aria-label={`Remove ${itemLabel.toLowerCase()} ${index + 1}`}
-              onClick={() => props.onRemove(row.key)}
-            >
-              Remove
-            </Button>
-          </Group>
-        ))}
-        {props.listError && (
-          <Text size="sm" c="red.8">
-            {capitalize(props.listError)}
-          </Text>
-        )}
-        <Button
-          id={`${idPrefix}-add`}
-          variant="light"
-          w="fit-content"
-          onClick={props.onAdd}
-          disabled={props.rows.length >= props.maxRows}
-        >
-          {props.addLabel}
-        </Button>
-      </Stack>
-    </Fieldset>
   );
 }
 

@@ -1,8 +1,10 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { ApplicationView } from '../api/applications';
 import { formatDateTime, formatDay, formatNumber, words } from '../format';
 import { clockText, STATUS_COLORS, STATUS_LABELS } from '../providers/application-form';
 import { OUTCOME_LABELS } from '../providers/decision-form';
+import { StatusAlert, type StatusMessage } from './status';
 import { WrappingBadge } from './wrapping-badge';
 
 export function StatusBadge({ status }: { status: ApplicationView['status'] }) {
@@ -63,5 +65,24 @@ export function ApplicationStatus({ application }: { application: ApplicationVie
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** The top of an application's page (the provider's, or staff's): its title, by whom, what just happened, and where it stands. */
+export function ApplicationHeader(props: { application: ApplicationView; byline: ReactNode; status: StatusMessage }) {
+  const { application } = props;
+  return (
+    <>
+      <div>
+        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+          {application.title || 'Untitled application'}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {props.byline}
+        </Text>
+      </div>
+      <StatusAlert status={props.status} />
+      <ApplicationStatus application={application} />
+    </>
   );
 }

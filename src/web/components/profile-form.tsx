@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
@@ -18,6 +18,7 @@ import {
 } from '../people/profile';
 import { ProblemAlert, ProblemList } from './problem-alert';
 import { StatusAlert, useStatus } from './status';
+import { TextRows } from './text-rows';
 
 const FIELD_ORDER: ProfileField[] = ['legalName', 'birthDate', 'city', 'region', 'member'];
 
@@ -172,66 +173,33 @@ export function ProfileForm(props: { bodyId: string; person: PersonView; own: bo
             />
           </SimpleGrid>
 
-          <Fieldset legend="Contact e-mail addresses" variant="filled" p="sm">
-            <Stack gap="sm">
-              <Text size="sm" c="dimmed">
-                Where the body writes to {own ? 'you' : 'this person'}, besides {whose} sign-in addresses. They do not sign in.
-              </Text>
-              {values.contactEmails.length === 0 && <Text size="sm">No contact address.</Text>}
-              {values.contactEmails.map((row, index) => (
-                <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap">
-                  <TextInput
-                    id={`contact-${row.key}`}
-                    label={`Contact address ${index + 1}`}
-                    type="email"
-                    inputMode="email"
-                    autoComplete="off"
-                    value={row.email}
-                    onChange={(event) => setContact(row.key, event.currentTarget.value)}
-                    error={errors.contactEmails[row.key] ? capitalize(errors.contactEmails[row.key]!) : undefined}
-                    maxLength={320}
-                    style={{ flex: 1, minWidth: 0 }}
-                  />
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    mt={25}
-                    px="xs"
-                    aria-label={`Remove contact address ${index + 1}${row.email ? ` (${row.email})` : ''}`}
-                    onClick={() => {
-                      setValues((current) => ({
-                        ...current,
-                        contactEmails: current.contactEmails.filter((r) => r.key !== row.key),
-                      }));
-                      status.clear();
-                    }}
-                  >
-                    Remove
-                  </Button>
-                </Group>
-              ))}
-              {errors.contactList && (
-                <Text size="sm" c="red.8">
-                  {capitalize(errors.contactList)}
-                </Text>
-              )}
-              <Button
-                id="contact-add"
-                variant="light"
-                w="fit-content"
-                disabled={values.contactEmails.length >= MAX_CONTACT_EMAILS}
-                onClick={() => {
-                  const row = contactRow();
-                  setValues((current) => ({ ...current, contactEmails: [...current.contactEmails, row] }));
-                  status.clear();
-                  // Focus the new field once it is drawn.
-                  requestAnimationFrame(() => document.getElementById(`contact-${row.key}`)?.focus());
-                }}
-              >
-                Add a contact address
-              </Button>
-            </Stack>
-          </Fieldset>
+          <TextRows
+            legend="Contact e-mail addresses"
+            hint={`Where the body writes to ${own ? 'you' : 'this person'}, besides ${whose} sign-in addresses. They do not sign in.`}
+            empty="No contact address."
+            idPrefix="contact"
+            itemLabel="Contact address"
+            type="email"
+            autoComplete="off"
+            rows={values.contactEmails.map((row) => ({ key: row.key, text: row.email }))}
+            errors={errors.contactEmails}
+            listError={errors.contactList}
+            maxLength={320}
+            maxRows={MAX_CONTACT_EMAILS}
+            addLabel="Add a contact address"
+            onChange={setContact}
+            onAdd={() => {
+              const row = contactRow();
+              setValues((current) => ({ ...current, contactEmails: [...current.contactEmails, row] }));
+              status.clear();
+              // Focus the new field once it is drawn.
+              requestAnimationFrame(() => document.getElementById(`contact-${row.key}`)?.focus());
+            }}
+            onRemove={(key) => {
+              setValues((current) => ({ ...current, contactEmails: current.contactEmails.filter((r) => r.key !== key) }));
+              status.clear();
+            }}
+          />
 
           {admin ? (
             <Checkbox

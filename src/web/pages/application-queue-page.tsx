@@ -1,14 +1,14 @@
-import { Badge, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { applicationQueueQuery, type QueueItem } from '../api/applications';
 import { AnchorLink } from '../components/links';
-import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime, formatDay, formatNumber } from '../format';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { offeringTypeLabel } from '../providers/calendar-filters';
 import { bodyNameOf, isStaffIn } from '../session';
+import { QueryState } from '../components/query-state';
 
 const route = getRouteApi('/_app/bodies/$bodyId/applications');
 
@@ -41,8 +41,7 @@ export function ApplicationQueuePage() {
           {bodyNameOf(me, bodyId)}: providers&apos; applications waiting for a decision, the soonest due first.
         </Text>
       </div>
-      {queue.error && <ProblemAlert error={queue.error} title="The queue could not be loaded" />}
-      {queue.isPending && !queue.error && <Skeleton height={160} aria-label="Loading the queue" />}
+      <QueryState query={queue} what="the queue" />
       {queue.data && (
         <Text fw={500}>
           {items.length === 0

@@ -1,18 +1,4 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Card,
-  Code,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Box, Button, Card, Code, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { auditQuery, personQuery, type AuditEntryView } from '../api/queries';
@@ -24,6 +10,7 @@ import { formatDateTime, formatNumber } from '../format';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { isAdminIn } from '../session';
+import { QueryState } from '../components/query-state';
 
 const route = getRouteApi('/_app/bodies/$bodyId/people/$personId/audit');
 
@@ -175,13 +162,7 @@ export function AuditPage() {
       />
 
       {person.error && <ProblemAlert error={person.error} title="The person could not be loaded" />}
-      {log.error && <ProblemAlert error={log.error} title="The audit log could not be loaded" />}
-      {log.isPending && !log.error && (
-        <Stack aria-busy="true" aria-label="Loading the audit log">
-          <Skeleton height={120} />
-          <Skeleton height={120} />
-        </Stack>
-      )}
+      <QueryState query={log} what="the audit log" height={120} count={2} />
       {log.data && (
         <>
           <Text fw={500} role="status" aria-live="polite">

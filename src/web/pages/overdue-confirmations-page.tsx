@@ -1,13 +1,14 @@
-import { Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { overdueConfirmationsQuery } from '../api/applications';
 import { AnchorLink } from '../components/links';
-import { ProblemAlert } from '../components/problem-alert';
 import { formatDay, formatNumber } from '../format';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { bodyNameOf, isStaffIn } from '../session';
+import { QueryState } from '../components/query-state';
+import { TableCard } from '../components/table-card';
 
 const route = getRouteApi('/_app/bodies/$bodyId/confirmations');
 
@@ -32,55 +33,44 @@ export function OverdueConfirmationsPage() {
           {overdue.data ? ` ${overdue.data.confirmationDays}-day` : ''} window for confirmations of completion.
         </Text>
       </div>
-      {overdue.error && <ProblemAlert error={overdue.error} title="The offerings could not be loaded" />}
-      {overdue.isPending && !overdue.error && <Skeleton height={160} aria-label="Loading the offerings" />}
+      <QueryState query={overdue} what="the offerings" />
       {overdue.data && (
-        <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={620}>
-            <Table verticalSpacing="sm" striped>
-              <Table.Caption>
-                {list.length === 0
-                  ? 'No offering is past its window: every confirmation due has been issued.'
-                  : `${formatNumber(list.length)} ${list.length === 1 ? 'offering' : 'offerings'} past the window, the longest overdue first`}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Offering</Table.Th>
-                  <Table.Th scope="col">Provider</Table.Th>
-                  <Table.Th scope="col">What is missing</Table.Th>
-                  <Table.Th scope="col">Due by</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((item) => (
-                  <Table.Tr key={item.offeringId}>
-                    <Table.Td>
-                      {item.title}
-                      <Text size="xs" c="dimmed">
-                        {item.approvalCode}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <AnchorLink to="/bodies/$bodyId/providers/$providerId" params={{ bodyId, providerId: item.provider.id }}>
-                        {item.provider.name}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>
-                      {item.rosterReported
-                        ? `${formatNumber(item.lacking)} ${item.lacking === 1 ? 'confirmation' : 'confirmations'} not issued${item.oldestCompletedOn ? ` (oldest completion ${formatDay(item.oldestCompletedOn)})` : ''}`
-                        : 'No roster reported'}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="red.8" fw={600}>
-                        {formatDay(item.dueBy)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+        <TableCard
+          minWidth={620}
+          look="striped"
+          columns={['Offering', 'Provider', 'What is missing', 'Due by']}
+          caption={
+            list.length === 0
+              ? 'No offering is past its window: every confirmation due has been issued.'
+              : `${formatNumber(list.length)} ${list.length === 1 ? 'offering' : 'offerings'} past the window, the longest overdue first`
+          }
+        >
+          {list.map((item) => (
+            <Table.Tr key={item.offeringId}>
+              <Table.Td>
+                {item.title}
+                <Text size="xs" c="dimmed">
+                  {item.approvalCode}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <AnchorLink to="/bodies/$bodyId/providers/$providerId" params={{ bodyId, providerId: item.provider.id }}>
+                  {item.provider.name}
+                </AnchorLink>
+              </Table.Td>
+              <Table.Td>
+                {item.rosterReported
+                  ? `${formatNumber(item.lacking)} ${item.lacking === 1 ? 'confirmation' : 'confirmations'} not issued${item.oldestCompletedOn ? ` (oldest completion ${formatDay(item.oldestCompletedOn)})` : ''}`
+                  : 'No roster reported'}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="red.8" fw={600}>
+                  {formatDay(item.dueBy)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </TableCard>
       )}
     </Stack>
   );

@@ -1,14 +1,14 @@
-import { Alert, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { personQuery } from '../api/queries';
 import { AnchorLink, ButtonLink } from '../components/links';
 import { MergedNotice } from '../components/merged-notice';
-import { ProblemAlert } from '../components/problem-alert';
 import { ProfileForm } from '../components/profile-form';
 import { SignInAddresses } from '../components/sign-in-addresses';
 import { useSession } from '../layout/session-context';
 import { isAdminIn, personIdIn } from '../session';
+import { QueryState } from '../components/query-state';
 
 const route = getRouteApi('/_app/bodies/$bodyId/people/$personId/profile');
 
@@ -59,12 +59,7 @@ export function ProfilePage() {
         )}
       </Group>
 
-      {person.error && <ProblemAlert error={person.error} title="The profile could not be loaded" />}
-      {person.isPending && !person.error && (
-        <Stack aria-busy="true" aria-label="Loading the profile">
-          <Skeleton height={360} />
-        </Stack>
-      )}
+      <QueryState query={person} what="the profile" height={360} />
       {person.data && (
         <>
           <MergedNotice bodyId={bodyId} person={person.data} />

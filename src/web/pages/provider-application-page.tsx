@@ -1,17 +1,17 @@
-import { Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { applicationQuery, invalidateApplication, withdrawApplication, type ApplicationView } from '../api/applications';
 import { ApplicationContent } from '../components/application-content';
 import { ApplicationEditor } from '../components/application-editor';
-import { ApplicationStatus } from '../components/application-status';
+import { ApplicationHeader } from '../components/application-status';
 import { AnchorLink } from '../components/links';
 import { PageModal } from '../components/page-modal';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { SectionCard } from '../components/section-card';
-import { StatusAlert, useStatus } from '../components/status';
+import { useStatus } from '../components/status';
 import { useSession } from '../layout/session-context';
 import { isEditable } from '../providers/application-form';
 import { providerIdIn } from '../session';
@@ -91,16 +91,7 @@ export function ProviderApplicationPage() {
       <QueryState query={application} what="the application" height={240} />
       {view && (
         <>
-          <div>
-            <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-              {view.title || 'Untitled application'}
-            </Title>
-            <Text size="sm" c="dimmed">
-              Application for pre-approval by {view.providerName}
-            </Text>
-          </div>
-          <StatusAlert status={status} />
-          <ApplicationStatus application={view} />
+          <ApplicationHeader application={view} byline={`Application for pre-approval by ${view.providerName}`} status={status} />
           {isEditable(view.status) ? (
             <ApplicationEditor
               key={`${view.id}-${view.version}`}

@@ -1,15 +1,18 @@
-import { Alert, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { applicationsQuery, createApplication } from '../api/applications';
-import { AnchorLink, ButtonLink } from '../components/links';
+import { AnchorLink } from '../components/links';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime, formatDay } from '../format';
+import { NotAProvider } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { STATUS_COLORS, STATUS_LABELS } from '../providers/application-form';
 import { offeringTypeLabel } from '../providers/calendar-filters';
 import { bodyNameOf, providerIdIn } from '../session';
 import { WrappingBadge } from '../components/wrapping-badge';
+import { QueryState } from '../components/query-state';
+import { TableCard } from '../components/table-card';
 
 const route = getRouteApi('/_app/bodies/$bodyId/provider/applications');
 
@@ -34,17 +37,9 @@ export function ProviderApplicationsPage() {
 
   if (providerId === null)
     return (
-      <Stack maw={640}>
-        <Title order={1} size="h2">
-          Applications
-        </Title>
-        <Alert color="gray" title="You do not act for a provider of this body">
-          Register a provider to apply for pre-approval with {bodyNameOf(me, bodyId)}.
-        </Alert>
-        <ButtonLink to="/become-a-provider" search={{ body: bodyId }} w="fit-content">
-          Become a CE provider
-        </ButtonLink>
-      </Stack>
+      <NotAProvider title="Applications" bodyId={bodyId}>
+        Register a provider to apply for pre-approval with {bodyNameOf(me, bodyId)}.
+      </NotAProvider>
     );
 
   const list = applications.data ?? [];
@@ -64,67 +59,53 @@ export function ProviderApplicationsPage() {
         </Button>
       </Group>
       {start.error && <ProblemAlert error={start.error} title="The application was not started" />}
-      {applications.error && <ProblemAlert error={applications.error} title="The applications could not be loaded" />}
-      {applications.isPending && !applications.error && <Skeleton height={160} aria-label="Loading the applications" />}
+      <QueryState query={applications} what="the applications" />
       {applications.data && (
-        <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Caption>
-                {list.length === 0
-                  ? 'No application yet: start one with "New application".'
-                  : `${list.length} ${list.length === 1 ? 'application' : 'applications'}, most recently changed first`}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Offering</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Decision due</Table.Th>
-                  <Table.Th scope="col">Changed</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td>
-                      <AnchorLink
-                        to="/bodies/$bodyId/provider/applications/$applicationId"
-                        params={{ bodyId, applicationId: item.id }}
-                      >
-                        {item.title || 'Untitled draft'}
-                      </AnchorLink>
-                      {item.kind && (
-                        <Text size="xs" c="dimmed">
-                          {offeringTypeLabel(item.kind)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <WrappingBadge color={STATUS_COLORS[item.status]}>{STATUS_LABELS[item.status]}</WrappingBadge>
-                    </Table.Td>
-                    <Table.Td>
-                      {item.decisionDue && item.daysLeft !== null ? (
-                        <Text size="sm" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 600 : undefined}>
-                          {formatDay(item.decisionDue)}
-                          {item.paused
-                            ? ' (paused)'
-                            : item.overdue
-                              ? ` (overdue by ${-item.daysLeft} ${item.daysLeft === -1 ? 'day' : 'days'})`
-                              : ` (${item.daysLeft} ${item.daysLeft === 1 ? 'day' : 'days'} left)`}
-                        </Text>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          —
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(item.updatedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+        <TableCard
+          minWidth={560}
+          look="links"
+          columns={['Offering', 'Status', 'Decision due', 'Changed']}
+          caption={
+            list.length === 0
+              ? 'No application yet: start one with "New application".'
+              : `${list.length} ${list.length === 1 ? 'application' : 'applications'}, most recently changed first`
+          }
+        >
+          {list.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                <AnchorLink to="/bodies/$bodyId/provider/applications/$applicationId" params={{ bodyId, applicationId: item.id }}>
+                  {item.title || 'Untitled draft'}
+                </AnchorLink>
+                {item.kind && (
+                  <Text size="xs" c="dimmed">
+                    {offeringTypeLabel(item.kind)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <WrappingBadge color={STATUS_COLORS[item.status]}>{STATUS_LABELS[item.status]}</WrappingBadge>
+              </Table.Td>
+              <Table.Td>
+                {item.decisionDue && item.daysLeft !== null ? (
+                  <Text size="sm" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 600 : undefined}>
+                    {formatDay(item.decisionDue)}
+                    {item.paused
+                      ? ' (paused)'
+                      : item.overdue
+                        ? ` (overdue by ${-item.daysLeft} ${item.daysLeft === -1 ? 'day' : 'days'})`
+                        : ` (${item.daysLeft} ${item.daysLeft === 1 ? 'day' : 'days'} left)`}
+                  </Text>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{formatDateTime(item.updatedAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </TableCard>
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Card, Group, Loader, NativeSelect, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { PROVIDER_STATUSES, type ProviderStatus } from '../../server/providers/provider-kinds';
 import { providersQuery } from '../api/providers';
 import { AnchorLink, ButtonLink } from '../components/links';
-import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { PROVIDER_KIND_NAMES, PROVIDER_STATUS_COLORS, PROVIDER_STATUS_LABELS } from '../providers/provider-form';
 import { bodyNameOf, isStaffIn } from '../session';
 import { WrappingBadge } from '../components/wrapping-badge';
+import { QueryState } from '../components/query-state';
+import { TableCard } from '../components/table-card';
 
 const route = getRouteApi('/_app/bodies/$bodyId/providers');
 
@@ -90,46 +91,29 @@ export function ProvidersPage() {
           />
         </Group>
       </form>
-      {providers.error && <ProblemAlert error={providers.error} title="The providers could not be loaded" />}
-      {providers.isPending && !providers.error && <Skeleton height={160} aria-label="Loading the providers" />}
+      <QueryState query={providers} what="the providers" />
       {providers.data && (
-        <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={560}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Caption aria-live="polite">{caption}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Standing</Table.Th>
-                  <Table.Th scope="col">Kind</Table.Th>
-                  <Table.Th scope="col">Contact</Table.Th>
-                  <Table.Th scope="col">Registered</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((provider) => (
-                  <Table.Tr key={provider.id}>
-                    <Table.Td>
-                      <AnchorLink to="/bodies/$bodyId/providers/$providerId" params={{ bodyId, providerId: provider.id }}>
-                        {provider.name}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>
-                      <WrappingBadge color={PROVIDER_STATUS_COLORS[provider.status]}>
-                        {PROVIDER_STATUS_LABELS[provider.status]}
-                      </WrappingBadge>
-                    </Table.Td>
-                    <Table.Td>{PROVIDER_KIND_NAMES[provider.kind]}</Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      {provider.contactName}, {provider.email}
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(provider.createdAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+        <TableCard minWidth={560} look="links" columns={['Name', 'Standing', 'Kind', 'Contact', 'Registered']} caption={caption}>
+          {list.map((provider) => (
+            <Table.Tr key={provider.id}>
+              <Table.Td>
+                <AnchorLink to="/bodies/$bodyId/providers/$providerId" params={{ bodyId, providerId: provider.id }}>
+                  {provider.name}
+                </AnchorLink>
+              </Table.Td>
+              <Table.Td>
+                <WrappingBadge color={PROVIDER_STATUS_COLORS[provider.status]}>
+                  {PROVIDER_STATUS_LABELS[provider.status]}
+                </WrappingBadge>
+              </Table.Td>
+              <Table.Td>{PROVIDER_KIND_NAMES[provider.kind]}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                {provider.contactName}, {provider.email}
+              </Table.Td>
+              <Table.Td>{formatDateTime(provider.createdAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </TableCard>
       )}
     </Stack>
   );

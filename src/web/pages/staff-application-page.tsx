@@ -1,4 +1,4 @@
-import { Button, Group, List, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, List, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -13,17 +13,17 @@ import {
 } from '../api/applications';
 import { staffQuery, type StaffMember } from '../api/providers';
 import { ApplicationContent } from '../components/application-content';
-import { ApplicationStatus } from '../components/application-status';
+import { ApplicationHeader } from '../components/application-status';
 import { AnchorLink } from '../components/links';
 import { isApiError } from '../api/client';
+import { BallotForm } from '../components/ballot-form';
 import { CategoryCheckboxes, HoursInput } from '../components/credit-fields';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { SectionCard } from '../components/section-card';
-import { StatusAlert, useStatus } from '../components/status';
-import { StaffCheckboxes } from '../components/staff-checkboxes';
+import { useStatus } from '../components/status';
+import { StaffPickerForm } from '../components/staff-picker-form';
 import { capitalize, formatDateTime } from '../format';
-import { fieldIssue } from '../forms';
 import { StaffOnly } from '../layout/route-states';
 import { useSession } from '../layout/session-context';
 import { categoriesOf } from '../providers/application-form';
@@ -54,61 +54,26 @@ function AssignForm(props: {
   const queryClient = useQueryClient();
   const assigned = new Set(application.reviews.map((review) => review.userId));
   const free = staff.filter((member) => !assigned.has(member.userId));
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblem(null);
-    if (chosen.length === 0) {
-      setError('Choose at least one member');
-      document.getElementById('assign-members')?.querySelector('input')?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      await assignReviewers(bodyId, application.providerId, application.id, chosen);
-      // The answer is the application as it was: read it again for the committee.
-      await queryClient.invalidateQueries({ queryKey: ['application', bodyId, application.providerId, application.id] });
-      await queryClient.invalidateQueries({ queryKey: ['application-queue', bodyId] });
-      const names = staff.filter((member) => chosen.includes(member.userId)).map((member) => member.displayName);
-      setChosen([]);
-      props.onDone(`Assigned to the committee: ${names.join(', ')}.`);
-    } catch (failure) {
-      setProblem(failure);
-      const message = fieldIssue(failure, 'userIds');
-      if (message) setError(message);
-    } finally {
-      setSaving(false);
-    }
-  }
-
   if (free.length === 0) return <Text size="sm">Every reviewer and administrator is on the committee.</Text>;
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Assign committee members">
-      <Stack gap="sm">
-        {problem !== null && !fieldIssue(problem, 'userIds') && <ProblemAlert error={problem} title="Nobody was assigned" />}
-        <StaffCheckboxes
-          id="assign-members"
-          label="Assign committee members"
-          description="The body's reviewers and administrators; each records a vote and a comment."
-          members={free}
-          value={chosen}
-          onChange={(value) => {
-            setChosen(value);
-            setError(undefined);
-          }}
-          error={error}
-        />
-        <Group>
-          <Button type="submit" variant="light" loading={saving}>
-            Assign
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <StaffPickerForm
+      id="assign-members"
+      name="Assign committee members"
+      label="Assign committee members"
+      description="The body's reviewers and administrators; each records a vote and a comment."
+      members={free}
+      problemOf={(chosen) => (chosen.length === 0 ? 'Choose at least one member' : null)}
+      problemTitle="Nobody was assigned"
+      submitLabel="Assign"
+      onSubmit={async (chosen) => {
+        await assignReviewers(bodyId, application.providerId, application.id, chosen);
+        // The answer is the application as it was: read it again for the committee.
+        await queryClient.invalidateQueries({ queryKey: ['application', bodyId, application.providerId, application.id] });
+        await queryClient.invalidateQueries({ queryKey: ['application-queue', bodyId] });
+        const names = staff.filter((member) => chosen.includes(member.userId)).map((member) => member.displayName);
+        props.onDone(`Assigned to the committee: ${names.join(', ')}.`);
+      }}
+    />
   );
 }
 
@@ -121,87 +86,22 @@ function VoteForm(props: {
 }) {
   const { bodyId, application, mine } = props;
   const queryClient = useQueryClient();
-  const [vote, setVote] = useState<Vote | ''>(mine.vote ?? '');
-  const [comment, setComment] = useState(mine.comment ?? '');
-  const [errors, setErrors] = useState<{ vote?: string; comment?: string }>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblem(null);
-    const found = {
-      vote: vote === '' ? 'Choose your vote' : undefined,
-      comment: comment.trim() === '' ? 'Write a comment: the coordinator reads it' : undefined,
-    };
-    setErrors(found);
-    if (found.vote || found.comment) {
-      if (found.vote) document.getElementById('vote-choice')?.querySelector('input')?.focus();
-      else document.getElementById('vote-comment')?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      const updated = await voteOnApplication(bodyId, application.providerId, application.id, {
-        vote: vote as Vote,
-        comment: comment.trim(),
-      });
-      await invalidateApplication(queryClient, bodyId, updated);
-      await queryClient.invalidateQueries({ queryKey: ['application', bodyId, application.providerId, application.id] });
-      props.onDone(`Your vote (${VOTE_LABELS[vote as Vote].toLowerCase()}) was recorded.`);
-    } catch (failure) {
-      setProblem(failure);
-      setErrors({ vote: fieldIssue(failure, 'vote'), comment: fieldIssue(failure, 'comment') });
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your vote">
-      <Stack gap="sm">
-        {problem !== null && !errors.vote && !errors.comment && (
-          <ProblemAlert error={problem} title="The vote was not recorded" />
-        )}
-        <Radio.Group
-          id="vote-choice"
-          label={mine.vote ? 'Your vote (you may change it until the decision)' : 'Your vote'}
-          required
-          value={vote}
-          onChange={(value) => {
-            setVote(value as Vote);
-            setErrors((current) => ({ ...current, vote: undefined }));
-          }}
-          error={errors.vote}
-        >
-          <Group gap="md" mt={6}>
-            {VOTES.map((value) => (
-              <Radio key={value} value={value} label={VOTE_LABELS[value]} />
-            ))}
-          </Group>
-        </Radio.Group>
-        <Textarea
-          id="vote-comment"
-          label="Comment"
-          description="Why: the coordinator reads it before deciding"
-          required
-          autosize
-          minRows={2}
-          maxLength={4000}
-          value={comment}
-          onChange={(event) => {
-            setComment(event.currentTarget.value);
-            setErrors((current) => ({ ...current, comment: undefined }));
-          }}
-          error={errors.comment}
-        />
-        <Group>
-          <Button type="submit" loading={saving}>
-            Record vote
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <BallotForm
+      id="vote"
+      label={mine.vote ? 'Your vote (you may change it until the decision)' : 'Your vote'}
+      choices={VOTES.map((value) => ({ value, label: VOTE_LABELS[value] }))}
+      inline
+      initial={{ vote: mine.vote ?? null, comment: mine.comment ?? '' }}
+      commentDescription="Why: the coordinator reads it before deciding"
+      commentMissing="Write a comment: the coordinator reads it"
+      onVote={async (ballot) => {
+        const updated = await voteOnApplication(bodyId, application.providerId, application.id, ballot);
+        await invalidateApplication(queryClient, bodyId, updated);
+        await queryClient.invalidateQueries({ queryKey: ['application', bodyId, application.providerId, application.id] });
+        props.onDone(`Your vote (${VOTE_LABELS[ballot.vote].toLowerCase()}) was recorded.`);
+      }}
+    />
   );
 }
 
@@ -364,19 +264,18 @@ export function StaffApplicationPage() {
       <QueryState query={application} what="the application" height={240} />
       {view && (
         <>
-          <div>
-            <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-              {view.title || 'Untitled application'}
-            </Title>
-            <Text size="sm">
-              by{' '}
-              <AnchorLink to="/bodies/$bodyId/providers/$providerId" params={{ bodyId, providerId }}>
-                {view.providerName}
-              </AnchorLink>
-            </Text>
-          </div>
-          <StatusAlert status={status} />
-          <ApplicationStatus application={view} />
+          <ApplicationHeader
+            application={view}
+            byline={
+              <>
+                by{' '}
+                <AnchorLink to="/bodies/$bodyId/providers/$providerId" params={{ bodyId, providerId }}>
+                  {view.providerName}
+                </AnchorLink>
+              </>
+            }
+            status={status}
+          />
 
           <SectionCard id="content" title={view.version > 0 ? `As submitted (version ${view.version})` : 'Draft (not submitted)'}>
             <ApplicationContent

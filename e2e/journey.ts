@@ -23,10 +23,12 @@ export function journeys() {
     await server?.close();
   });
 
-  /** A new visitor's browser at this width (a phone: 390), on a blank page. */
-  async function visitor(width?: number): Promise<{ context: BrowserContext; page: Page }> {
+  /** A new visitor's browser on the app's page at `path` (else a blank one), at this width (a phone: 390). */
+  async function visitor(path?: string, width?: number): Promise<{ context: BrowserContext; page: Page }> {
     const context = await newContext(browser, width);
-    return { context, page: await context.newPage() };
+    const page = await context.newPage();
+    if (path !== undefined) await page.goto(`${server.url}${path}`);
+    return { context, page };
   }
 
   async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -44,7 +46,7 @@ export function journeys() {
     visitor,
     /** A demo user's browser, signed in and on the page the sign-in leads to. */
     async signedIn(email: string, width?: number) {
-      const opened = await visitor(width);
+      const opened = await visitor(undefined, width);
       await signIn(opened.page, email);
       return opened;
     },

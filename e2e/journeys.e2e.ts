@@ -191,8 +191,7 @@ describe('likely duplicates', () => {
 
 describe('the public good-standing lookup', () => {
   it('anyone finds a certificant by name or number and sees the standing with its dates', async () => {
-    const { context, page } = await app.visitor();
-    await page.goto(`${app.url()}/sign-in`);
+    const { context, page } = await app.visitor('/sign-in');
     await page.getByRole('link', { name: 'Good standing lookup of National Association Medical Staff Services' }).click();
     await page.waitForURL((url) => url.pathname === '/standing/namss');
     const lookup = page.getByLabel('Certificate number or name');

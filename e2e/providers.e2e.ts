@@ -6,8 +6,7 @@ const app = journeys();
 
 describe('registering a CE provider', () => {
   it('someone registers from the sign-in page, is signed in and lands on the provider home', async () => {
-    const { context, page } = await app.visitor(390);
-    await page.goto(`${app.url()}/sign-in`);
+    const { context, page } = await app.visitor('/sign-in', 390);
     await page.getByRole('link', { name: 'Become a CE provider' }).click();
     await page.waitForURL((url) => url.pathname === '/become-a-provider');
     await page.getByLabel('Credentialing body').selectOption({ label: 'Society for Ecological Restoration' });
@@ -57,8 +56,7 @@ describe('registering a CE provider', () => {
 
 describe('the public CE calendar', () => {
   it('lists approved offerings with their approval code and the body’s mark, filtered, with the iCal feed', async () => {
-    const { context, page } = await app.visitor();
-    await page.goto(`${app.url()}/sign-in`);
+    const { context, page } = await app.visitor('/sign-in');
     await page.getByRole('link', { name: 'CE calendar of Society for Ecological Restoration' }).click();
     await page.waitForURL((url) => url.pathname === '/calendar/ser');
     const listing = page
@@ -268,8 +266,9 @@ describe('the pre-approval program', () => {
     await shot(adminPage, '34-application-approved');
 
     // The offering is on the public calendar with its approval code.
-    const { context: visitor, page: calendar } = await app.visitor();
-    await calendar.goto(`${app.url()}/calendar/ser?q=${encodeURIComponent('plant identification')}`);
+    const { context: visitor, page: calendar } = await app.visitor(
+      `/calendar/ser?q=${encodeURIComponent('plant identification')}`,
+    );
     const listing = calendar.getByRole('listitem').filter({ has: calendar.getByRole('heading', { name: title }) });
     await expect.poll(() => listing.count(), { timeout: 15_000 }).toBe(1);
     expect(await listing.getByText(`Pre-approved by Society for Ecological Restoration · ${code}`).count()).toBe(1);

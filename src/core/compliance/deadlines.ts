@@ -14,8 +14,31 @@ export interface Deadlines {
 /** The same deadlines as YYYY-MM-DD strings, as results show them. */
 export type DeadlineDates = { [K in keyof Deadlines]: Deadlines[K] extends DayNumber ? string : string | null };
 
-export const STATUSES = ['active', 'renewal-open', 'late', 'lapsed', 'expired'] as const;
+export const STATUSES = [
+  'active',
+  'renewal-open',
+  'in-review',
+  'extended',
+  'late',
+  'lapsed',
+  'expired',
+  'suspended',
+  'withdrawn',
+] as const;
 export type CertificationStatus = (typeof STATUSES)[number];
+
+/** A staff decision that overrides the calendar: an ethics suspension or withdrawal. */
+export const HOLDS = ['suspended', 'withdrawn'] as const;
+export type Hold = (typeof HOLDS)[number];
+
+/** What besides the calendar decides a cycle's status: the person's own steps and staff decisions. */
+export interface CycleState {
+  /** The due date of this cycle as moved by a granted extension. */
+  extendedTo?: DayNumber | null;
+  /** A renewal of this cycle submitted on this date and not yet decided. */
+  renewalSubmittedOn?: DayNumber | null;
+  hold?: Hold | null;
+}
 
 // Deadlines depend only on the policy and the cycle end, and people share cycle ends:
 // remember them per policy (bounded), since resolving them is a fifth of an evaluation.
@@ -72,12 +95,25 @@ function resolveDeadlines(policy: Pick<Policy, 'renewal' | 'lapse' | 'extension'
  * Where a cycle stands on `asOf` when it has not been renewed: before the
  * window opens it is active; in the window, renewal-open; then late, lapsed
  * (grace) and expired. A phase whose date the policy lacks is skipped.
+ *
+ * A suspension or withdrawal overrides the calendar. A renewal submitted
+ * while it could still be accepted (up to the end of grace) holds the status
+ * at in-review until staff decide: nobody lapses while waiting for staff. A
+ * granted extension moves the due date; between the original due date and the
+ * new one the status is extended, and there is no late period after it.
  */
-export function statusOn(deadlines: Deadlines, asOf: DayNumber): CertificationStatus {
+export function statusOn(deadlines: Deadlines, asOf: DayNumber, state: CycleState = {}): CertificationStatus {
+  if (state.hold) return state.hold;
+  const extendedTo = state.extendedTo ?? null;
+  const lastAccepted = Math.max(deadlines.graceUntil ?? deadlines.lateUntil ?? deadlines.due, extendedTo ?? deadlines.due);
+  const submitted = state.renewalSubmittedOn ?? null;
+  if (submitted !== null && submitted <= asOf && submitted <= lastAccepted) return 'in-review';
   if (asOf <= deadlines.due) {
     return deadlines.opens !== null && asOf >= deadlines.opens ? 'renewal-open' : 'active';
   }
-  if (deadlines.lateUntil !== null && asOf <= deadlines.lateUntil) return 'late';
+  if (extendedTo !== null) {
+    if (asOf <= extendedTo) return 'extended';
+  } else if (deadlines.lateUntil !== null && asOf <= deadlines.lateUntil) return 'late';
   if (deadlines.graceUntil !== null && asOf <= deadlines.graceUntil) return 'lapsed';
   return 'expired';
 }

@@ -6,6 +6,7 @@ import type { PolicyRegistry } from '../policies/policy-registry';
 import { isoDateSchema } from '../policies/policy-schema';
 import { parseOrThrow, type ItemLabel } from '../validation';
 import type { EvaluateInput } from './evaluate-types';
+import { HOLDS } from './deadlines';
 
 /** The `recert evaluate` input contract; `asOf` may be left to the caller (default: today in the body's time zone). */
 export function evaluateInputSchema(registry: PolicyRegistry) {
@@ -22,6 +23,9 @@ export function evaluateInputSchema(registry: PolicyRegistry) {
       }),
     awarded: isoDateSchema,
     renewedThrough: isoDateSchema.nullable().optional(),
+    extendedTo: isoDateSchema.nullable().optional(),
+    renewalSubmittedOn: isoDateSchema.nullable().optional(),
+    hold: z.enum(HOLDS).nullable().optional(),
   });
   const activity = z.strictObject({
     id: z.string().min(1, 'is required'),

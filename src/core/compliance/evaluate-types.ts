@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUSES } from './deadlines';
+import { STATUSES, type Hold } from './deadlines';
 
 /** One certification a person holds. Dates are YYYY-MM-DD calendar dates. */
 export interface CertificationInput {
@@ -7,6 +7,12 @@ export interface CertificationInput {
   awarded: string;
   /** End date of the last cycle already renewed. */
   renewedThrough?: string | null;
+  /** The current cycle's due date as moved by a granted extension. */
+  extendedTo?: string | null;
+  /** The current cycle's renewal was submitted on this date and is not yet decided. */
+  renewalSubmittedOn?: string | null;
+  /** A staff decision (ethics) that overrides the calendar. */
+  hold?: Hold | null;
 }
 
 export interface ActivityInput {

@@ -44,6 +44,11 @@ function run(input: EvaluateInput, registry: PolicyRegistry, explain: boolean): 
     policy: registry.require(certification.program),
     awarded: requireDate(certification.awarded),
     renewedThrough: certification.renewedThrough ? requireDate(certification.renewedThrough) : null,
+    state: {
+      extendedTo: certification.extendedTo ? requireDate(certification.extendedTo) : null,
+      renewalSubmittedOn: certification.renewalSubmittedOn ? requireDate(certification.renewalSubmittedOn) : null,
+      hold: certification.hold ?? null,
+    },
   }));
   const requirements = requirementsFor(held);
   return {
@@ -164,7 +169,7 @@ function evaluateCertification(
       minimums: figures(required.minimums, (i) => earnedMinimums[i] as number),
     },
     compliant: missing.length === 0,
-    status: statusOn(deadlines.days, asOf),
+    status: statusOn(deadlines.days, asOf, certification.state),
     deadlines: { ...deadlines.dates },
     ...(credits ? { credits } : {}),
     missing,

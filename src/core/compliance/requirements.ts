@@ -1,3 +1,4 @@
+import type { CycleState } from './deadlines';
 import type { DayNumber } from '../dates/calendar-date';
 import type { Policy, Requirement } from '../policies/policy-schema';
 
@@ -5,6 +6,8 @@ export interface HeldCertification {
   policy: Policy;
   awarded: DayNumber;
   renewedThrough: DayNumber | null;
+  /** Steps and decisions on the current cycle besides the calendar (see statusOn). */
+  state?: CycleState;
 }
 
 /** A requirement in hundredths of a credit, minimums in the policy's order. */

@@ -110,6 +110,35 @@ export const examSchema = z.strictObject({
   }),
 });
 
+/** The notices a certificant can receive; each is sent at most once per cycle (or per decision). */
+export const NOTICE_KINDS = [
+  'window-open',
+  'due-reminder',
+  'late',
+  'lapsed',
+  'grace-ending',
+  'expired',
+  'renewal-submitted',
+  'payment-received',
+  'audit-selected',
+  'renewal-approved',
+  'renewal-returned',
+  'extension-decided',
+  'standing-changed',
+  'appeal-decided',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** When reminders go out; which notices a certificant cannot turn off. Notices are a courtesy, never the rule. */
+export const notificationScheduleSchema = z.strictObject({
+  /** Reminders this many days before the due date (the extended due date when one was granted). */
+  beforeDue: z.array(z.number().int().positive().max(365)).default([90, 30, 7]),
+  /** A reminder this many days before grace ends; null for none. */
+  graceEndingDays: z.number().int().positive().max(365).nullable().default(30),
+  /** Kinds the body sends to everyone regardless of their preferences. */
+  mandatory: z.array(z.enum(NOTICE_KINDS)).default([]),
+});
+
 export const policySchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must look like body/program'),
@@ -142,6 +171,10 @@ export const policySchema = z
       lateUntil: dateRuleSchema.nullable(),
       /** A check dated on or before the due date counts as on time. */
       checkDateCounts: z.boolean().default(false),
+      /** Share of renewal applications drawn at random for audit (0..1); an audited one needs evidence for every activity. */
+      auditShare: z.number().min(0).max(1).default(0),
+      /** Staff aim to decide a paid renewal within this many days of payment (NAMSS: 3-4 weeks). */
+      reviewTargetDays: z.number().int().positive().default(28),
     }),
     extension: z
       .strictObject({
@@ -161,6 +194,7 @@ export const policySchema = z
       afterGrace: z.enum(['new-exam', 'new-application']),
     }),
     exam: examSchema.nullable(),
+    notifications: notificationScheduleSchema.default({ beforeDue: [90, 30, 7], graceEndingDays: 30, mandatory: [] }),
     fees: z.strictObject({
       currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
       certification: memberPriceSchema.nullable(),

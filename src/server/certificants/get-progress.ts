@@ -11,7 +11,7 @@ import {
   type CertificationRow,
   type PersonRow,
 } from './load-person-record';
-import type { PersonView } from './present-person';
+import type { HeldView, PersonView } from './present-person';
 
 /** An activity row as the engine reads it. A rejected or pending advance approval does not count as approved. */
 export function toActivityInput(
@@ -30,13 +30,22 @@ export function toActivityInput(
 }
 
 /** A stored certification as the engine reads it. */
-export function toHeld(row: Pick<CertificationRow, 'programId' | 'awarded' | 'renewedThrough'>) {
-  return { program: row.programId, awarded: row.awarded, renewedThrough: row.renewedThrough };
+export function toHeld(
+  row: Pick<CertificationRow, 'programId' | 'awarded' | 'renewedThrough' | 'extendedTo' | 'renewalSubmittedOn' | 'hold'>,
+): HeldView {
+  return {
+    program: row.programId,
+    awarded: row.awarded,
+    renewedThrough: row.renewedThrough,
+    extendedTo: row.extendedTo,
+    renewalSubmittedOn: row.renewalSubmittedOn,
+    hold: row.hold,
+  };
 }
 
 export interface Progress {
   person: PersonRow;
-  held: { program: string; awarded: string; renewedThrough: string | null }[];
+  held: HeldView[];
   activities: ActivityRow[];
   result: EvaluateResult;
 }
@@ -68,7 +77,7 @@ export async function getProgress(options: {
 /** The progress answer (GET .../progress): the person as presented, the certifications held and the engine's result. */
 export interface ProgressView extends EvaluateResult {
   person: PersonView;
-  held: { program: string; awarded: string; renewedThrough: string | null }[];
+  held: HeldView[];
 }
 
 /** Where a person stands, from one lean statement (only the columns the engine reads). */

@@ -1,3 +1,4 @@
+import type { Hold } from '../../core/compliance/deadlines';
 import { and, eq, sql } from 'drizzle-orm';
 import { RecertError } from '../../core/errors';
 import type { DbOrTx } from '../db/database';
@@ -46,7 +47,14 @@ export async function loadPersonRecord(db: DbOrTx, bodyId: string, personId: str
 }
 
 /** A held certification as the progress query returns it: program, awarded, renewed through. */
-type HeldTuple = [program: string, awarded: string, renewedThrough: string | null];
+type HeldTuple = [
+  program: string,
+  awarded: string,
+  renewedThrough: string | null,
+  extendedTo: string | null,
+  renewalSubmittedOn: string | null,
+  hold: Hold | null,
+];
 /** An activity as the progress query returns it: only what the engine reads. */
 type ActivityTuple = [
   id: string,
@@ -83,7 +91,9 @@ function prepareProgressQuery(db: DbOrTx) {
     .select({
       ...PERSON_VIEW,
       // Written out: in a one-table select drizzle leaves column names unqualified, which a subquery cannot use.
-      held: sql<HeldTuple[]>`(select coalesce(json_agg(json_build_array(c.program_id, c.awarded, c.renewed_through)
+      held: sql<
+        HeldTuple[]
+      >`(select coalesce(json_agg(json_build_array(c.program_id, c.awarded, c.renewed_through, c.extended_to, c.renewal_submitted_on, c.hold)
           order by c.awarded, c.program_id), '[]'::json)
         from certifications c where c.body_id = people.body_id and c.person_id = people.id)`,
       done: sql<string>`(select coalesce('[' || string_agg('["' || a.id::text || '",' || to_json(a.type)::text
@@ -110,7 +120,14 @@ export async function loadProgressRecord(db: DbOrTx, bodyId: string, personId: s
   const activities = JSON.parse(done) as ActivityTuple[];
   return {
     person: person satisfies PersonView,
-    held: held.map(([program, awarded, renewedThrough]) => ({ program, awarded, renewedThrough })),
+    held: held.map(([program, awarded, renewedThrough, extendedTo, renewalSubmittedOn, hold]) => ({
+      program,
+      awarded,
+      renewedThrough,
+      extendedTo,
+      renewalSubmittedOn,
+      hold,
+    })),
     activities: activities.map(([id, type, date, endDate, hundredths, categories, approved]) => ({
       id,
       type,

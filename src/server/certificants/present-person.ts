@@ -1,3 +1,4 @@
+import { HOLDS } from '../../core/compliance/deadlines';
 import { z } from 'zod';
 import { certificationResultSchema } from '../../core/compliance/evaluate-types';
 import type { PersonRow } from './load-person-record';
@@ -32,7 +33,17 @@ export function presentPerson(row: PersonRow): PersonView {
 }
 
 /** The certifications held, as stored: the engine's input, so a browser can rerun it (the live credit preview). */
-export const heldSchema = z.object({ program: z.string(), awarded: z.string(), renewedThrough: z.string().nullable() });
+export const heldSchema = z.object({
+  program: z.string(),
+  awarded: z.string(),
+  renewedThrough: z.string().nullable(),
+  /** The current cycle's due date as moved by a granted extension. */
+  extendedTo: z.string().nullable(),
+  /** The current cycle's renewal was submitted on this date and awaits a decision. */
+  renewalSubmittedOn: z.string().nullable(),
+  hold: z.enum(HOLDS).nullable(),
+});
+export type HeldView = z.output<typeof heldSchema>;
 
 export const progressSchema = z.object({
   person: personSchema,

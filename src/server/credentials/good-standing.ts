@@ -8,7 +8,7 @@ import type { DbOrTx } from '../db/database';
 import { certifications, people } from '../db/schema/people';
 
 /** Statuses in which a certification is held in good standing: not lapsed, expired, suspended or withdrawn. */
-const GOOD_STANDING = new Set(['active', 'renewal-open', 'late']);
+const GOOD_STANDING = new Set(['active', 'renewal-open', 'in-review', 'extended', 'late']);
 
 export const standingSchema = z.object({
   body: z.string(),

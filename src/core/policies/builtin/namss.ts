@@ -65,6 +65,8 @@ function namssPolicy(key: 'cpcs' | 'cpmsm', designation: string, name: string): 
       due: { kind: 'offset', from: 'cycle-end' },
       lateUntil: { kind: 'month-day', of: 'due', monthDay: '12-31', yearOffset: 0 },
       checkDateCounts: true,
+      auditShare: 0.1,
+      reviewTargetDays: 28,
     },
     extension: {
       requestBy: { kind: 'offset', from: 'due' },
@@ -81,6 +83,7 @@ function namssPolicy(key: 'cpcs' | 'cpmsm', designation: string, name: string): 
       afterGrace: 'new-exam',
     },
     exam: null,
+    notifications: { beforeDue: [90, 30, 7], graceEndingDays: 30, mandatory: ['lapsed', 'renewal-returned', 'audit-selected'] },
     fees: {
       currency: 'USD',
       certification: null,
@@ -100,6 +103,14 @@ function namssPolicy(key: 'cpcs' | 'cpmsm', designation: string, name: string): 
       { path: 'exam', reason: 'seed 003 names the exam but none of its settings' },
       { path: 'fees.certification', reason: 'seed 003 gives no exam or certification fee' },
       { path: 'fees.recertification', reason: 'seed 003 gives no recertification fee amount' },
+      {
+        path: 'renewal.auditShare',
+        reason: 'seed 003 says extensions are always audited but not what share of other applications is',
+      },
+      {
+        path: 'notifications',
+        reason: 'seed 003 says notices are a courtesy but gives no schedule; 90, 30 and 7 days before the due date',
+      },
     ],
     sources: ['seeds/003 (Recertification Resources FAQ)'],
   };

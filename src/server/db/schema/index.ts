@@ -7,3 +7,4 @@ export * from './audit';
 export * from './settings';
 export * from './relations';
 export * from './jobs';
+export * from './renewals';

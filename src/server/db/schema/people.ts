@@ -1,3 +1,4 @@
+import type { Hold } from '../../../core/compliance/deadlines';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** A certificant's record in one body. */
@@ -40,6 +41,17 @@ export const certifications = pgTable(
     programId: text('program_id').notNull(),
     awarded: date('awarded', { mode: 'string' }).notNull(),
     renewedThrough: date('renewed_through', { mode: 'string' }),
+    /*
+     * The current cycle's state besides the calendar, read by the engine
+     * (statusOn); written by the renewal, extension and standing use cases
+     * in the same transaction as their own rows, and cleared on renewal.
+     */
+    /** The current cycle's due date as moved by a granted extension. */
+    extendedTo: date('extended_to', { mode: 'string' }),
+    /** The current cycle's renewal was submitted on this date and awaits a decision. */
+    renewalSubmittedOn: date('renewal_submitted_on', { mode: 'string' }),
+    /** An ethics suspension or withdrawal in force. */
+    hold: text('hold').$type<Hold>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -212,6 +212,11 @@ export const payments = pgTable(
     /** The payment provider and its reference for card payments (idempotency: one payment per reference). */
     provider: text('provider'),
     providerReference: text('provider_reference'),
+    /** The payer's key for one card payment attempt: a retried request finds the payment it made. */
+    idempotencyKey: text('idempotency_key'),
+    /** What identifies the card on a receipt; the number itself is never stored. */
+    cardBrand: text('card_brand'),
+    cardLast4: text('card_last4'),
     recordedBy: uuid('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -219,6 +224,7 @@ export const payments = pgTable(
     primaryKey({ columns: [t.bodyId, t.id] }),
     index('payments_invoice_idx').on(t.bodyId, t.invoiceId),
     unique('payments_provider_reference_unique').on(t.bodyId, t.provider, t.providerReference),
+    unique('payments_idempotency_key_unique').on(t.bodyId, t.invoiceId, t.idempotencyKey),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { RecertError } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { moveCertificationRecords, moveNotifications } from './merge-renewal-records';
 import { recordAudit } from '../audit/record-audit';
 import { refreshPerson } from '../compliance/reevaluate';
 import type { Db, DbOrTx } from '../db/database';
@@ -15,9 +16,24 @@ import type { PersonRow } from './load-person-record';
  * The merge moves each of these; a test fails when a new table with a
  * person_id column is not listed here, so a later feature cannot be left behind.
  */
-export const PERSON_RECORD_TABLES = ['certifications', 'activities', 'evidence_files', 'memberships', 'attendance'] as const;
-/** Tables with a person_id that a merge must not move: history stays where it was written. */
-export const PERSON_HISTORY_TABLES = ['audit_log'] as const;
+export const PERSON_RECORD_TABLES = [
+  'certifications',
+  'activities',
+  'evidence_files',
+  'memberships',
+  'attendance',
+  // With their certification (see merge-renewal-records.ts).
+  'renewals',
+  'extensions',
+  'standing_decisions',
+  'invoices',
+  'notifications',
+] as const;
+/**
+ * Tables with a person_id that a merge must not move: history stays where it
+ * was written, and the survivor's notice preferences are the ones that count.
+ */
+export const PERSON_HISTORY_TABLES = ['audit_log', 'notification_preferences'] as const;
 
 /** Both records, locked in id order (so two merges of the same pair cannot deadlock), in one body. */
 export async function lockPeople(tx: DbOrTx, bodyId: string, ids: string[]): Promise<Map<string, PersonRow>> {
@@ -92,6 +108,8 @@ export async function mergePeople(options: {
       .set({ personId: survivorId })
       .where(and(eq(attendance.bodyId, bodyId), eq(attendance.personId, mergedId)))
       .returning({ id: attendance.id });
+    await moveCertificationRecords(tx, { bodyId, certificationIds: movingIds, toPersonId: survivorId });
+    const notificationIds = await moveNotifications(tx, { bodyId, fromPersonId: mergedId, toPersonId: survivorId });
     const movedSignIns = await tx
       .update(memberships)
       .set({ personId: survivorId })
@@ -115,6 +133,7 @@ export async function mergePeople(options: {
       activityIds: movedActivities.map((row) => row.id),
       evidenceIds: movedEvidence.map((row) => row.id),
       attendanceIds: movedAttendance.map((row) => row.id),
+      notificationIds,
       membershipUserIds: movedSignIns.map((row) => row.userId),
       survivorContactEmailsBefore: survivor.contactEmails,
     };

@@ -1,7 +1,11 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../db/database';
+import { eq, sql } from 'drizzle-orm';
 import { evidenceFiles } from '../db/schema/activities';
+import { certifications } from '../db/schema/people';
+import { renewals } from '../db/schema/renewals';
+import { raiseInvoice } from '../billing/raise-invoice';
+import { notify } from '../notifications/notify';
 import { buildActivities, buildCertificant, buildPerson } from '../testing/factories';
 import { seedCast, signInCast, type CastHeaders, type CastMember } from '../testing/namss-fixture';
 import { createTestApp, problemOf, type TestApp } from '../testing/test-app';
@@ -203,6 +207,88 @@ describe('merging and reversing', () => {
     expect((await api('POST', `/merges/${merged.json().id}/reverse`, 'ada', { reason: 'twice' })).statusCode).toBe(409);
     const history = (await api('GET', '/merges', 'ada')).json().merges;
     expect(history.find((m: { id: string }) => m.id === merged.json().id)).toMatchObject({ reversedBy: expect.any(String) });
+  });
+
+  it('moves renewal records with their certification and the inbox with the person, and returns them on reversal', async () => {
+    const db = t.database.db;
+    const { first, second } = await seedCarolTwice('renewal');
+    const held = await db.select().from(certifications).where(eq(certifications.personId, second.person.id));
+    const cpmsm = held.find((row) => row.programId === 'namss/cpmsm')!;
+    const cpcs = held.find((row) => row.programId === 'namss/cpcs')!;
+    const renewalOf = async (certification: typeof cpmsm) => {
+      const [renewal] = await db
+        .insert(renewals)
+        .values({
+          bodyId: 'namss',
+          personId: second.person.id,
+          certificationId: certification.id,
+          programId: certification.programId,
+          cycleStart: '2020-03-01',
+          cycleEnd: '2022-12-01',
+          policyVersion: 1,
+          phase: 'on-time',
+          submittedOn: '2022-09-01',
+          figures: {},
+        })
+        .returning();
+      await db.transaction((tx) =>
+        raiseInvoice(tx, {
+          bodyId: 'namss',
+          personId: second.person.id,
+          subject: 'renewal',
+          subjectId: renewal!.id,
+          currency: 'USD',
+          lines: [{ code: 'recertification', label: 'Recertification fee', cents: 0 }],
+          issuedOn: '2022-09-01',
+          onTimeThrough: '2022-12-01',
+          actorUserId: null,
+        }),
+      );
+      return renewal!;
+    };
+    const moving = await renewalOf(cpmsm);
+    const keptApart = await renewalOf(cpcs);
+    await notify(db, [
+      {
+        bodyId: 'namss',
+        personId: second.person.id,
+        kind: 'renewal-submitted',
+        key: `renewal-submitted:${moving.id}`,
+        title: 'Renewal received',
+        body: 'We received your renewal.',
+        noticeOn: '2022-09-01',
+      },
+    ]);
+    const ownerOf = async () =>
+      (
+        await rowsOf<{ what: string; person_id: string }>(
+          db,
+          sql`select 'renewal:' || id as what, person_id from renewals where body_id = 'namss' and id in (${moving.id}, ${keptApart.id})
+            union all select 'invoice:' || subject_id, person_id from invoices where body_id = 'namss' and subject_id in (${moving.id}, ${keptApart.id})
+            union all select 'notice:' || key, person_id from notifications where body_id = 'namss' and key = ${`renewal-submitted:${moving.id}`}`,
+        )
+      )
+        .map((row) => `${row.what}=${row.person_id}`)
+        .sort();
+    const expected = (movingOwner: string) =>
+      [
+        `renewal:${moving.id}=${movingOwner}`,
+        `invoice:${moving.id}=${movingOwner}`,
+        `notice:renewal-submitted:${moving.id}=${movingOwner}`,
+        `renewal:${keptApart.id}=${second.person.id}`,
+        `invoice:${keptApart.id}=${second.person.id}`,
+      ].sort();
+
+    const merged = await api('POST', '/merges', 'ada', {
+      survivorId: first.person.id,
+      mergedId: second.person.id,
+      reason: 'one Carol',
+    });
+    expect(merged.statusCode, merged.body).toBe(201);
+    expect(await ownerOf()).toEqual(expected(first.person.id));
+    const reversed = await api('POST', `/merges/${merged.json().id}/reverse`, 'ada', { reason: 'two Carols after all' });
+    expect(reversed.statusCode, reversed.body).toBe(200);
+    expect(await ownerOf()).toEqual(expected(second.person.id));
   });
 
   it('reverses a chain of merges only from the latest', async () => {

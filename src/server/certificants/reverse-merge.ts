@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { RecertError } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { moveCertificationRecords, moveNotifications } from './merge-renewal-records';
 import { recordAudit } from '../audit/record-audit';
 import { refreshPerson } from '../compliance/reevaluate';
 import type { Db } from '../db/database';
@@ -53,6 +54,9 @@ export async function reverseMerge(options: {
             inArray(certifications.id, moved.certificationIds),
           ),
         );
+    await moveCertificationRecords(tx, { bodyId, certificationIds: moved.certificationIds, toPersonId: mergedId });
+    if (moved.notificationIds)
+      await moveNotifications(tx, { bodyId, fromPersonId: survivorId, toPersonId: mergedId, ids: moved.notificationIds });
     if (moved.activityIds.length > 0) {
       await tx
         .update(activities)

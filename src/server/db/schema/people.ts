@@ -119,6 +119,8 @@ export interface MergeMoved {
   evidenceIds: string[];
   /** Providers' attendance rows matched to the merged record (absent in merges from before attendance existed). */
   attendanceIds?: string[];
+  /** The merged record's notices, moved to the survivor's inbox (absent in merges from before notices existed). */
+  notificationIds?: string[];
   membershipUserIds: string[];
   survivorContactEmailsBefore: string[];
 }

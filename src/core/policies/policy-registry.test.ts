@@ -8,6 +8,9 @@ import { createPolicyRegistry, parsePolicy } from './policy-registry';
 import type { PolicyInput } from './policy-schema';
 
 /** A copy of the NAMSS CPCS policy (valid) with some change made to it. */
+/** Where an entry added to NAMSS's configurable list lands. */
+const ADDED_CONFIGURABLE = `configurable[${namssPolicies[0]!.configurable!.length}].path`;
+
 function namss(change: (policy: PolicyInput) => void = () => {}): PolicyInput {
   const policy = structuredClone(namssPolicies[0]!);
   change(policy);
@@ -94,7 +97,7 @@ describe('parsePolicy refuses a broken policy, naming the path of every problem'
         'cycle.anchor',
         'credit.minimums[0].credits',
         'credit.sharing.combined.minimums.ethics',
-        'configurable[5].path',
+        ADDED_CONFIGURABLE,
         'fees.currency',
         'renewal.lateUntil.monthDay',
       ]),
@@ -112,9 +115,7 @@ describe('parsePolicy refuses a broken policy, naming the path of every problem'
         }),
       ),
     );
-    expect(paths(error.issues)).toEqual(
-      expect.arrayContaining(['fees.late', 'credit.minimums[0].credits', 'configurable[5].path']),
-    );
+    expect(paths(error.issues)).toEqual(expect.arrayContaining(['fees.late', 'credit.minimums[0].credits', ADDED_CONFIGURABLE]));
   });
 
   it('deadlines out of order, all at once', () => {
@@ -143,7 +144,7 @@ describe('parsePolicy refuses a broken policy, naming the path of every problem'
         }),
       ),
     );
-    expect(paths(error.issues)).toEqual(expect.arrayContaining(['credit.total', 'configurable[5].path', 'renewal.opens']));
+    expect(paths(error.issues)).toEqual(expect.arrayContaining(['credit.total', ADDED_CONFIGURABLE, 'renewal.opens']));
   });
 
   it.each<[string, (policy: PolicyInput) => void, string]>([
@@ -178,7 +179,7 @@ describe('parsePolicy refuses a broken policy, naming the path of every problem'
     'a configurable path naming an inherited property ("%s") is not a field of the policy',
     (path) => {
       const error = refusal(() => parsePolicy(namss((p) => p.configurable!.push({ path, reason: 'not a field' }))));
-      expect(paths(error.issues)).toEqual(['configurable[5].path']);
+      expect(paths(error.issues)).toEqual([ADDED_CONFIGURABLE]);
     },
   );
 

@@ -123,6 +123,7 @@ export const NOTICE_KINDS = [
   'audit-selected',
   'renewal-approved',
   'renewal-returned',
+  'extension-requested',
   'extension-decided',
   'standing-changed',
   'appeal-decided',
@@ -194,6 +195,13 @@ export const policySchema = z
       afterGrace: z.enum(['new-exam', 'new-application']),
     }),
     exam: examSchema.nullable(),
+    /** Staff decisions on a certification's standing (ethics suspension or withdrawal). */
+    standing: z
+      .strictObject({
+        /** The person may appeal a suspension or withdrawal until this many days after the decision. */
+        appealDays: z.number().int().positive().max(3650).default(30),
+      })
+      .default({ appealDays: 30 }),
     notifications: notificationScheduleSchema.default({ beforeDue: [90, 30, 7], graceEndingDays: 30, mandatory: [] }),
     fees: z.strictObject({
       currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),

@@ -83,6 +83,7 @@ function namssPolicy(key: 'cpcs' | 'cpmsm', designation: string, name: string): 
       afterGrace: 'new-exam',
     },
     exam: null,
+    standing: { appealDays: 30 },
     notifications: { beforeDue: [90, 30, 7], graceEndingDays: 30, mandatory: ['lapsed', 'renewal-returned', 'audit-selected'] },
     fees: {
       currency: 'USD',
@@ -110,6 +111,10 @@ function namssPolicy(key: 'cpcs' | 'cpmsm', designation: string, name: string): 
       {
         path: 'notifications',
         reason: 'seed 003 says notices are a courtesy but gives no schedule; 90, 30 and 7 days before the due date',
+      },
+      {
+        path: 'standing.appealDays',
+        reason: 'seed 003 gives no appeal period for ethics decisions; 30 days as seed 002 gives for provider terminations',
       },
     ],
     sources: ['seeds/003 (Recertification Resources FAQ)'],

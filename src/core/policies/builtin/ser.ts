@@ -58,6 +58,7 @@ export const serPolicies: PolicyInput[] = [
     extension: null,
     lapse: { graceUntil: null, reinstatement: null, afterGrace: 'new-application' },
     exam: null,
+    standing: { appealDays: 30 },
     fees: {
       currency: 'USD',
       certification: null,
@@ -74,6 +75,7 @@ export const serPolicies: PolicyInput[] = [
       { path: 'renewal.opens', reason: SEED_SILENT },
       { path: 'lapse.graceUntil', reason: SEED_SILENT },
       { path: 'lapse.afterGrace', reason: SEED_SILENT },
+      { path: 'standing.appealDays', reason: `${SEED_SILENT}; 30 days as for provider terminations` },
       { path: 'fees.recertification', reason: SEED_SILENT },
       { path: 'exam', reason: SEED_SILENT },
     ],

@@ -118,6 +118,7 @@ function techservePolicy(track: Track, level: 1 | 2): PolicyInput {
       retakes: { allowed: 1, withinMonths: 6, fee: 12500 },
       results: { immediate: true, sectionReport: true, revealAnswers: false, copyToEmployer: true },
     },
+    standing: { appealDays: 30 },
     fees: {
       currency: 'USD',
       certification: { member: 39500, nonMember: 69500 },
@@ -144,6 +145,7 @@ function techservePolicy(track: Track, level: 1 | 2): PolicyInput {
       { path: 'lapse.graceUntil', reason: 'the seeds give no grace period; an unrenewed certification expires at the cycle end' },
       { path: 'lapse.afterGrace', reason: 'the seeds do not say how an expired certificant returns' },
       { path: 'extension', reason: 'the seeds describe no extensions' },
+      { path: 'standing.appealDays', reason: 'the seeds give no appeal period for ethics decisions; 30 days as for providers' },
       { path: 'fees.recertification', reason: 'the seeds give no recertification fee' },
       ...(level === 2 ? [{ path: 'exam.passMarks', reason: 'the seeds give the 70% to 80% change for Level I only' }] : []),
     ],

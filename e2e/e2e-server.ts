@@ -19,15 +19,16 @@ export const DEMO_PASSWORD = 'recert-demo';
 export async function startE2EServer() {
   if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error('the web app is not built: run npm run build first');
   const database = await openDatabase({ dataDir: 'memory://' });
-  await prepareDatabase(database, { demo: true, now: new Date() });
   const config = loadConfig({ LOG_LEVEL: 'warn', NODE_ENV: 'test' });
   const mailer = createMailer({ from: config.MAIL_FROM, outboxDir: await mkdtemp(join(tmpdir(), 'recert-e2e-outbox-')) });
+  const files = new LocalFileStorage(join(tmpdir(), `recert-files-${process.pid}`));
+  await prepareDatabase(database, { demo: true, now: new Date(), files, mailer });
   const app = await buildApp({
     db: database.db,
     config,
     policies: new PolicyStore(database.db),
     mailer,
-    files: new LocalFileStorage(join(tmpdir(), `recert-files-${process.pid}`)),
+    files,
     now: () => new Date(),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

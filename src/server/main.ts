@@ -6,7 +6,7 @@ import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { startDailyScheduler } from './scheduler/daily-scheduler';
 import { tick } from './scheduler/tick';
-import { DEMO_PASSWORD, loadDemoOnce, type DemoSignIn } from './demo/load-demo';
+import { DEMO_PASSWORD, loadDemoOnce, type DemoServices, type DemoSignIn } from './demo/load-demo';
 import { createMailer } from './mail/mailer';
 import { defaultStorageRoot, LocalFileStorage } from './files/file-storage';
 
@@ -51,10 +51,13 @@ export async function runTick(options: { asOf?: string; bodyIds?: string[]; conf
  * the demo (once), then every body's daily work for today, which also
  * catches up after downtime (the work is idempotent).
  */
-export async function prepareDatabase(database: Database, options: { demo: boolean; now: Date }): Promise<DemoSignIn[]> {
+export async function prepareDatabase(
+  database: Database,
+  options: { demo: boolean; now: Date } & DemoServices,
+): Promise<DemoSignIn[]> {
   await database.migrate();
   await installBuiltinPolicies(database.db);
-  const signIns = options.demo ? await loadDemoOnce(database.db, options.now) : [];
+  const signIns = options.demo ? await loadDemoOnce(database.db, options.now, options) : [];
   await tick({ db: database.db, registry: await new PolicyStore(database.db).current(), now: options.now });
   return signIns;
 }
@@ -63,13 +66,13 @@ export async function prepareDatabase(database: Database, options: { demo: boole
 export async function startServer(options: { demo: boolean; print: (line: string) => void }): Promise<() => Promise<void>> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  const signIns = await prepareDatabase(database, { demo: options.demo, now: new Date() });
   const mailer = createMailer({
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,
     outboxDir: join(config.RECERT_DATA_DIR, 'outbox'),
   });
   const files = new LocalFileStorage(defaultStorageRoot(config.RECERT_DATA_DIR));
+  const signIns = await prepareDatabase(database, { demo: options.demo, now: new Date(), files, mailer });
   const policies = new PolicyStore(database.db);
   const now = () => new Date();
   const app = await buildApp({ db: database.db, config, policies, mailer, files, now });

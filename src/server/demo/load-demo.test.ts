@@ -1,25 +1,43 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBuiltinPolicies, PolicyStore } from '../bodies/policy-store';
-import { applications, providers } from '../db/schema/providers';
+import { activities, evidenceFiles } from '../db/schema/activities';
+import { people } from '../db/schema/people';
+import { applications, attendance, offerings, providers } from '../db/schema/providers';
+import { LocalFileStorage } from '../files/file-storage';
+import { createMailer } from '../mail/mailer';
+import { overdueConfirmations } from '../providers/attendance/attendance-overview';
 import { ceCalendar } from '../providers/ce-calendar';
 import { findDuplicates } from '../certificants/find-duplicates';
 import { getProgress } from '../certificants/get-progress';
 import type { Database } from '../db/database';
 import { memberships, userEmails } from '../db/schema/accounts';
 import { openTestDatabase } from '../testing/test-database';
-import { loadDemoOnce, type DemoSignIn } from './load-demo';
+import { loadDemoOnce, type DemoServices, type DemoSignIn } from './load-demo';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
 let database: Database;
 let signIns: DemoSignIn[];
+let folder: string;
+let services: DemoServices;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   await installBuiltinPolicies(database.db);
-  signIns = await loadDemoOnce(database.db, NOW);
+  folder = await mkdtemp(join(tmpdir(), 'recert-demo-'));
+  services = {
+    files: new LocalFileStorage(join(folder, 'files')),
+    mailer: createMailer({ from: 'recert@example.org', outboxDir: join(folder, 'outbox') }),
+  };
+  signIns = await loadDemoOnce(database.db, NOW, services);
 }, 60_000);
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  await rm(folder, { recursive: true, force: true });
+});
 
 async function progressOf(email: string) {
   const [row] = await database.db
@@ -84,9 +102,54 @@ describe('demo data', () => {
     expect(signIns.filter((s) => s.role.startsWith('provider')).map((s) => s.email)).toContain('wetlands@ser.demo');
   });
 
+  it('has a withdrawn offering, withdrawn by the termination staff recorded and told the provider of', async () => {
+    const [withdrawn] = await database.db
+      .select({ code: offerings.approvalCode, status: providers.status })
+      .from(offerings)
+      .innerJoin(providers, and(eq(providers.bodyId, offerings.bodyId), eq(providers.id, offerings.providerId)))
+      .where(isNotNull(offerings.withdrawnAt));
+    expect(withdrawn).toEqual({ code: 'SER-DEMO-0006', status: 'terminated' });
+    expect(await readdir(join(folder, 'outbox'))).toHaveLength(2);
+  });
+
+  it('has a reported roster: matched attendees with the approved credit and its confirmation, one unmatched, all issued', async () => {
+    const rows = await database.db
+      .select({ name: attendance.name, personId: attendance.personId, issued: attendance.confirmationIssuedAt })
+      .from(attendance)
+      .innerJoin(offerings, and(eq(offerings.bodyId, attendance.bodyId), eq(offerings.id, attendance.offeringId)))
+      .where(eq(offerings.approvalCode, 'NAMSS-DEMO-0002'));
+    expect(rows.map((r) => [r.name, r.personId !== null]).sort()).toEqual([
+      ['Dana Whitfield', true],
+      ['Lee Ramirez', true],
+      ['Robin Castillo', false],
+    ]);
+    expect(rows.every((r) => r.issued !== null)).toBe(true);
+    const credited = await database.db
+      .select({ who: people.legalName, approved: activities.approved, evidence: evidenceFiles.filename })
+      .from(activities)
+      .innerJoin(people, and(eq(people.bodyId, activities.bodyId), eq(people.id, activities.personId)))
+      .innerJoin(evidenceFiles, and(eq(evidenceFiles.bodyId, activities.bodyId), eq(evidenceFiles.activityId, activities.id)))
+      .where(eq(activities.approvalCode, 'NAMSS-DEMO-0002'))
+      .orderBy(people.legalName);
+    expect(credited).toEqual([
+      { who: 'Dana Whitfield', approved: true, evidence: expect.stringMatching(/\.pdf$/) },
+      { who: 'Lee Ramirez', approved: true, evidence: expect.stringMatching(/\.pdf$/) },
+    ]);
+  });
+
+  it('shows staff an offering past its window for confirmations with no roster', async () => {
+    const registry = await new PolicyStore(database.db).current();
+    const overdue = await overdueConfirmations(database.db, registry, 'ser', NOW);
+    expect(overdue.offerings).toContainEqual(
+      expect.objectContaining({ approvalCode: 'SER-DEMO-0004', rosterReported: false, lacking: 0 }),
+    );
+    const namss = await overdueConfirmations(database.db, registry, 'namss', NOW);
+    expect(namss.offerings.map((o) => o.approvalCode)).not.toContain('NAMSS-DEMO-0002');
+  });
+
   it('loads once: a second start adds nothing', async () => {
     const [before] = await database.db.select({ n: count() }).from(userEmails);
-    const again = await loadDemoOnce(database.db, NOW);
+    const again = await loadDemoOnce(database.db, NOW, services);
     const [after] = await database.db.select({ n: count() }).from(userEmails);
     expect(again).toEqual(signIns);
     expect(after!.n).toBe(before!.n);

@@ -3,10 +3,18 @@ import { addMonths, addYears, formatDate, parseDate, type DayNumber } from '../.
 import { dateAt } from '../../core/dates/today';
 import type { Db, DbOrTx } from '../db/database';
 import { installationSettings } from '../db/schema/settings';
+import type { FileStorage } from '../files/file-storage';
+import type { Mailer } from '../mail/mailer';
 import { seedProviderDemo } from './provider-demo';
 import { buildActivities, buildCertificant, buildPerson, buildUser, type ActivitySpec } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'recert-demo';
+
+/** What the demo's providers need to work as the product does: confirmations are stored, notices mailed. */
+export interface DemoServices {
+  files: FileStorage;
+  mailer: Mailer;
+}
 
 export interface DemoSignIn {
   email: string;
@@ -251,11 +259,11 @@ async function seedDemo(db: DbOrTx, today: DayNumber): Promise<DemoSignIn[]> {
  * before a stage existed gets it on its next start; later starts change
  * nothing and return the same sign-ins.
  */
-export async function loadDemoOnce(db: Db, now: Date): Promise<DemoSignIn[]> {
+export async function loadDemoOnce(db: Db, now: Date, services: DemoServices): Promise<DemoSignIn[]> {
   const today = parseDate(dateAt('America/New_York', now)) as DayNumber;
-  const stages: [key: string, seed: (tx: DbOrTx) => Promise<DemoSignIn[]>][] = [
+  const stages: [key: string, seed: (tx: Db) => Promise<DemoSignIn[]>][] = [
     ['demo', (tx) => seedDemo(tx, today)],
-    ['demo-providers', (tx) => seedProviderDemo(tx, today, DEMO_PASSWORD, now)],
+    ['demo-providers', (tx) => seedProviderDemo(tx, today, DEMO_PASSWORD, now, services)],
   ];
   const signIns: DemoSignIn[] = [];
   for (const [key, seed] of stages) {

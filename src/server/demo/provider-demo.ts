@@ -1,10 +1,18 @@
+import { and, eq } from 'drizzle-orm';
 import { addMonths, formatDate, type DayNumber } from '../../core/dates/calendar-date';
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/database';
+import { PolicyStore } from '../bodies/policy-store';
+import type { Db } from '../db/database';
 import { userEmails } from '../db/schema/accounts';
-import { providerNotices } from '../db/schema/providers';
+import { people } from '../db/schema/people';
+import type { Reporter } from '../providers/attendance/api-keys';
+import { rosterRowSchema } from '../providers/attendance/attendance-schemas';
+import { completeAttendance } from '../providers/attendance/complete-attendance';
+import { importRoster } from '../providers/attendance/import-roster';
+import { offeringConfirmations } from '../providers/attendance/provider-confirmations';
+import { rosterFromJson } from '../providers/attendance/read-roster';
+import { recordNotice } from '../providers/record-notice';
 import { buildApplication, buildOffering, buildProvider } from '../testing/provider-factories';
-import type { DemoSignIn } from './load-demo';
+import type { DemoServices, DemoSignIn } from './load-demo';
 
 const day = (d: DayNumber) => formatDate(d);
 
@@ -13,7 +21,13 @@ const day = (d: DayNumber) => formatDate(d);
  * calendars (past, coming, recurring) and the notices that led to each
  * standing. Dated relative to today, like the demo people.
  */
-export async function seedProviderDemo(db: DbOrTx, today: DayNumber, password: string, now: Date): Promise<DemoSignIn[]> {
+export async function seedProviderDemo(
+  db: Db,
+  today: DayNumber,
+  password: string,
+  now: Date,
+  services: DemoServices,
+): Promise<DemoSignIn[]> {
   const signIns: DemoSignIn[] = [];
   const provider = async (bodyId: string, slug: string, name: string, note: string, status?: 'warned' | 'terminated') => {
     const email = `${slug}@${bodyId}.demo`;
@@ -92,7 +106,7 @@ export async function seedProviderDemo(db: DbOrTx, today: DayNumber, password: s
   );
   await application('rejected', 'Company product demonstration', 30, 'A product demonstration is not continuing education.');
 
-  const prairie = await provider('ser', 'prairie', 'Prairie Partners', 'warned: confirmations were late', 'warned');
+  const prairie = await provider('ser', 'prairie', 'Prairie Partners', 'warned: confirmations were late');
   await buildOffering(db, {
     bodyId: 'ser',
     providerId: prairie.provider.id,
@@ -103,25 +117,36 @@ export async function seedProviderDemo(db: DbOrTx, today: DayNumber, password: s
     hours: 4,
     approvalCode: 'SER-DEMO-0005',
   });
-  const quick = await provider('ser', 'quickcert', 'QuickCert Training', 'terminated: may appeal', 'terminated');
-  await db.insert(providerNotices).values([
-    {
+  const quick = await provider('ser', 'quickcert', 'QuickCert Training', 'terminated: may appeal');
+  // Withdrawn by the termination, as staff would have done it: off the calendar, its code good only for earlier dates.
+  await buildOffering(db, {
+    bodyId: 'ser',
+    providerId: quick.provider.id,
+    createdBy: quick.userId,
+    title: 'Restoration certificate in a weekend',
+    type: 'course',
+    dates: [day(today + 10)],
+    hours: 16,
+    approvalCode: 'SER-DEMO-0006',
+  });
+  const notice = (providerId: string, kind: 'warning' | 'termination', text: string) =>
+    recordNotice({
+      db,
+      mailer: services.mailer,
       bodyId: 'ser',
-      providerId: prairie.provider.id,
-      kind: 'warning',
-      text: 'Confirmations of completion for the March course reached participants after 45 days; the rule is 30.',
-      byUserId: admin.id,
-      at: now,
-    },
-    {
-      bodyId: 'ser',
-      providerId: quick.provider.id,
-      kind: 'termination',
-      text: 'Attendance reported for people who did not attend; approvals terminated.',
-      byUserId: admin.id,
-      at: now,
-    },
-  ]);
+      bodyName: 'SER',
+      providerId,
+      kind,
+      text,
+      actorUserId: admin.id,
+      now,
+    });
+  await notice(
+    prairie.provider.id,
+    'warning',
+    'Confirmations of completion for the March course reached participants after 45 days; the rule is 30.',
+  );
+  await notice(quick.provider.id, 'termination', 'Attendance reported for people who did not attend; approvals terminated.');
 
   const msec = await provider('namss', 'msec', 'Medical Staff Education Center', 'in good standing');
   await buildOffering(db, {
@@ -135,5 +160,60 @@ export async function seedProviderDemo(db: DbOrTx, today: DayNumber, password: s
     hours: 1.5,
     approvalCode: 'NAMSS-DEMO-0001',
   });
+  await reportDemoRoster(db, { today, now, services, providerId: msec.provider.id, reporterUserId: msec.userId });
   return signIns;
+}
+
+/**
+ * A NAMSS workshop held twelve days ago whose roster the provider reported
+ * through the product: Dana by certificant number and Lee by e-mail find the
+ * approved credit on their transcripts with the confirmation attached; one
+ * attendee is not (yet) a certificant, and the provider downloaded the
+ * confirmations to hand that one over. One import per demo transaction: the
+ * import's staging tables live until the outer commit.
+ */
+async function reportDemoRoster(
+  db: Db,
+  options: { today: DayNumber; now: Date; services: DemoServices; providerId: string; reporterUserId: string },
+) {
+  const { today, now, services, providerId, reporterUserId } = options;
+  const held = day(today - 12);
+  const { offering } = await buildOffering(db, {
+    bodyId: 'namss',
+    providerId,
+    createdBy: reporterUserId,
+    title: 'Medical staff bylaws in practice',
+    type: 'workshop',
+    dates: [held],
+    hours: 3,
+    approvalCode: 'NAMSS-DEMO-0002',
+  });
+  const numberOf = async (legalName: string) => {
+    const [person] = await db
+      .select({ number: people.number })
+      .from(people)
+      .where(and(eq(people.bodyId, 'namss'), eq(people.legalName, legalName)));
+    if (!person) throw new Error('the demo people load first');
+    return person.number;
+  };
+  const registry = await new PolicyStore(db).current();
+  const roster = rosterFromJson(
+    rosterRowSchema.array().parse([
+      { name: 'Dana Whitfield', number: await numberOf('Dana Whitfield'), completedOn: held, hours: 3, grade: 'pass' },
+      { name: 'Lee Ramirez', email: 'lee@namss.demo', completedOn: held, hours: 3, grade: 'pass' },
+      { name: 'Robin Castillo', email: 'robin.castillo@hospital.example', completedOn: held, hours: 2.5, grade: 'pass' },
+    ]),
+  );
+  const reporter: Reporter = {
+    actor: {
+      userId: reporterUserId,
+      displayName: 'Medical Staff Education Center staff',
+      memberships: [{ bodyId: 'namss', bodyName: 'NAMSS', role: 'provider', personId: null, providerId }],
+    },
+    userId: reporterUserId,
+    via: 'session',
+  };
+  await importRoster({ db, registry, bodyId: 'namss', offeringId: offering.id, roster, reporter, now });
+  await completeAttendance({ db, registry, files: services.files, bodyId: 'namss', offeringId: offering.id, now });
+  await offeringConfirmations({ db, registry, bodyId: 'namss', offeringId: offering.id, from: 0, handOver: true, now });
 }

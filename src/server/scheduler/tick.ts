@@ -4,6 +4,7 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { reevaluateBody } from '../compliance/reevaluate';
 import type { Db } from '../db/database';
 import { scheduledRuns } from '../db/schema/jobs';
+import { sendScheduledNotices } from '../notifications/send-scheduled-notices';
 
 /** A body's daily work for a date. Each step is idempotent: run it twice, late, or for a past date, same result. */
 export const TICK_JOB = 'tick';
@@ -13,15 +14,19 @@ export interface TickResult {
   asOf: string;
   /** Skipped: another process had claimed this body's date (only when claiming). */
   skipped: boolean;
+  /** Re-evaluation: people and certifications whose current cycle was judged. */
   people: number;
   certifications: number;
+  /** Scheduled notices newly written to inboxes (reminders, late, lapsed, grace ending, expired). */
+  notices: number;
 }
 
 /**
  * Runs every body's daily work for `asOf` (default: today in each body's time
- * zone): for now, re-evaluating everyone's current cycle into cycle_results,
- * so statuses (renewal open, late, lapsed, expired) and the overview change
- * on their dates with no one pressing a button. `claim` (the server's daily
+ * zone): re-evaluating everyone's current cycle into cycle_results, so
+ * statuses (renewal open, late, lapsed, expired) and the overview change on
+ * their dates with no one pressing a button; then the date's scheduled notices
+ * into inboxes (e-mailed afterwards by notifications/send-notice-emails). `claim` (the server's daily
  * run) first takes the day's claim row, so two processes never do the same
  * day twice; `recert tick` runs regardless, which is safe because the work is
  * idempotent. Each run is recorded with what it did.
@@ -41,10 +46,15 @@ export async function tick(options: {
     const asOf = options.asOf ?? dateAt(body.timeZone, now);
     const claimed = await claimRun(db, body.id, asOf, now, options.claim ?? false);
     if (!claimed) {
-      results.push({ bodyId: body.id, asOf, skipped: true, people: 0, certifications: 0 });
+      results.push({ bodyId: body.id, asOf, skipped: true, people: 0, certifications: 0, notices: 0 });
       continue;
     }
-    const done = await reevaluateBody({ db, registry, bodyId: body.id, asOf });
+    // Step 1 (to come): the renewals engineer's renewAutomatically({ db, registry, bodyId, asOf }) for programs
+    // renewed at cycle end (TechServe) runs here, before re-evaluation, so the new cycle is what gets judged.
+    const judged = await reevaluateBody({ db, registry, bodyId: body.id, asOf });
+    // After re-evaluation, so a notice never disagrees with the status the person sees.
+    const noticed = await sendScheduledNotices({ db, registry, bodyId: body.id, asOf });
+    const done = { ...judged, ...noticed };
     await db
       .update(scheduledRuns)
       .set({ finishedAt: new Date(), result: done })

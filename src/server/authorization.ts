@@ -140,3 +140,24 @@ export const appealPolicy: EntityPolicy<ProviderTarget, 'read' | 'assign' | 'vot
     vote: (actor, { bodyId }) => staff(actor, bodyId),
   },
 };
+
+/**
+ * A person's invoices. Staff (admins and reviewers) read them all, the person
+ * their own. Money is the admins' business: they record checks received and
+ * credit invoices; the person pays by card (an admin may take a card by phone).
+ */
+export const invoicePolicy: EntityPolicy<PersonTarget, 'read' | 'pay' | 'record-payment' | 'credit'> = {
+  see: personPolicy.see,
+  actions: {
+    read: () => true,
+    pay: (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+    'record-payment': (actor, { bodyId }) => admin(actor, bodyId),
+    credit: (actor, { bodyId }) => admin(actor, bodyId),
+  },
+};
+
+/** The body's invoices as a list (what is unpaid): staff. */
+export const invoiceListPolicy: EntityPolicy<BodyTarget, 'list'> = {
+  see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
+  actions: { list: (actor, { bodyId }) => staff(actor, bodyId) },
+};

@@ -24,6 +24,11 @@ export const configSchema = z.object({
   /** SMTP for outgoing mail; when unset, messages are written as .eml files to <data>/outbox. */
   SMTP_URL: z.string().startsWith('smtp', 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().default('Recert <no-reply@localhost>'),
+  /**
+   * Card payments: `local` checks cards and declines the test numbers but takes no money (development,
+   * demonstrations). A real provider is one more adapter (billing/payment-provider.ts) and one more value here.
+   */
+  PAYMENT_PROVIDER: z.enum(['local']).default('local'),
 });
 
 export type Config = z.output<typeof configSchema>;

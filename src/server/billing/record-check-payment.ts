@@ -1,0 +1,128 @@
+import { RecertError } from '../../core/errors';
+import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { recordAudit } from '../audit/record-audit';
+import { todayOf } from '../certificants/get-progress';
+import type { Db, Tx } from '../db/database';
+import { invoiceCredits, payments } from '../db/schema/renewals';
+import type { CheckPaymentInput } from './billing-schemas';
+import { balanceOf, creditableOf, formatMoney, lockInvoiceLedger, type InvoiceLedger } from './invoice-ledger';
+import { settleIfPaid } from './settle-invoice';
+
+/** The lines a check dated on time takes off: they were charged only for paying late. */
+const LATE_LINES = ['late', 'reinstatement'];
+
+/**
+ * Staff record a check received for an invoice. A check dated on or before
+ * the invoice's `onTimeThrough` pays as if on time, whenever it arrives: the
+ * late and reinstatement lines are credited first (once, by the rule). The
+ * check may not pay more than is then owed, and a check number is recorded
+ * once per invoice. Settles the invoice when nothing more is owed.
+ */
+export async function recordCheckPayment(options: {
+  db: Db;
+  registry: PolicyRegistry;
+  bodyId: string;
+  invoiceId: string;
+  input: CheckPaymentInput;
+  actorUserId: string;
+  now: Date;
+}): Promise<InvoiceLedger> {
+  const { db, bodyId, invoiceId, input, actorUserId } = options;
+  const today = todayOf(options.registry, bodyId, options.now);
+  const receivedOn = input.receivedOn ?? today;
+  if (receivedOn > today) {
+    throw new RecertError('invalid-input', 'the check cannot have arrived after today', [
+      { path: 'receivedOn', message: `must not be after today (${today})` },
+    ]);
+  }
+  if (input.writtenOn > receivedOn) {
+    throw new RecertError('invalid-input', 'a check dated after it arrived is post-dated', [
+      {
+        path: 'writtenOn',
+        message: `must not be after the date received (${receivedOn}): record a post-dated check on its date`,
+      },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    let ledger = await lockInvoiceLedger(tx, bodyId, invoiceId);
+    if (ledger.payments.some((payment) => payment.method === 'check' && payment.checkNumber === input.checkNumber)) {
+      throw new RecertError('conflict', `check ${input.checkNumber} is already recorded on this invoice`, [
+        { path: 'checkNumber', message: 'is already recorded on this invoice' },
+      ]);
+    }
+    ledger = await creditLateLinesOfOnTimeCheck(tx, ledger, input);
+    const owed = balanceOf(ledger.invoice, ledger.credits, ledger.payments);
+    if (input.cents > owed) {
+      const { currency } = ledger.invoice;
+      throw new RecertError('invalid-input', 'the check is for more than is owed', [
+        {
+          path: 'cents',
+          message:
+            owed <= 0
+              ? 'nothing is owed on this invoice'
+              : `must be at most ${formatMoney(owed, currency)}, what is owed (refuse the check or ask for a correct one)`,
+        },
+      ]);
+    }
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        bodyId,
+        invoiceId,
+        method: 'check',
+        cents: input.cents,
+        payerKind: input.payerKind,
+        payerName: input.payerName,
+        checkNumber: input.checkNumber,
+        checkWrittenOn: input.writtenOn,
+        receivedOn,
+        recordedBy: actorUserId,
+        recordedAt: options.now,
+      })
+      .returning();
+    await recordAudit(tx, {
+      bodyId,
+      actorUserId,
+      entity: 'invoice',
+      entityId: invoiceId,
+      personId: ledger.invoice.personId,
+      action: 'payment.recorded',
+      after: { method: 'check', cents: input.cents, checkNumber: input.checkNumber, writtenOn: input.writtenOn, receivedOn },
+    });
+    ledger = { ...ledger, payments: [...ledger.payments, payment!] };
+    const paidOn = await settleIfPaid(tx, { ledger, on: receivedOn, actorUserId });
+    return paidOn ? { ...ledger, invoice: { ...ledger.invoice, paidOn } } : ledger;
+  });
+}
+
+async function creditLateLinesOfOnTimeCheck(tx: Tx, ledger: InvoiceLedger, input: CheckPaymentInput): Promise<InvoiceLedger> {
+  const { invoice } = ledger;
+  if (invoice.onTimeThrough === null || input.writtenOn > invoice.onTimeThrough) return ledger;
+  let result = ledger;
+  for (const line of invoice.lines) {
+    if (!LATE_LINES.includes(line.code) || line.cents <= 0) continue;
+    if (result.credits.some((credit) => credit.lineCode === line.code)) continue;
+    // Never more than is left to credit (staff may already have waived part of it).
+    const cents = Math.min(line.cents, creditableOf(result));
+    if (cents <= 0) continue;
+    const reason =
+      `Check ${input.checkNumber} is dated ${input.writtenOn}, on or before ${invoice.onTimeThrough}: ` +
+      `it counts as paid on time, so the ${line.label.toLowerCase()} is credited.`;
+    const [credit] = await tx
+      .insert(invoiceCredits)
+      .values({ bodyId: invoice.bodyId, invoiceId: invoice.id, cents, lineCode: line.code, reason, byUserId: null })
+      .returning();
+    await recordAudit(tx, {
+      bodyId: invoice.bodyId,
+      actorUserId: null,
+      entity: 'invoice',
+      entityId: invoice.id,
+      personId: invoice.personId,
+      action: 'invoice.credited',
+      after: { cents, lineCode: line.code },
+      reason,
+    });
+    result = { ...result, credits: [...result.credits, credit!] };
+  }
+  return result;
+}

@@ -25,6 +25,7 @@ import { providerRoutes } from './providers/provider-routes';
 import { attendanceRoutes } from './providers/attendance/routes';
 import { providerApplicationRoutes } from './providers/applications/routes';
 import { complianceRoutes } from './compliance/routes';
+import { extensionRoutes } from './extensions/routes';
 import { billingRoutes } from './billing/routes';
 import { registerAuth } from './http/auth-plugin';
 import type { AppContext } from './http/context';
@@ -82,6 +83,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);
+  extensionRoutes(app, context);
   reviewRoutes(app, context);
   billingRoutes(app, context);
   await evidenceRoutes(app, context);

@@ -52,6 +52,8 @@ export const bodyPolicy: EntityPolicy<
   | 'list-providers'
   | 'application-queue'
   | 'purge-records'
+  | 'extension-queue'
+  | 'standing-appeals'
 > = {
   see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
   actions: {
@@ -65,6 +67,8 @@ export const bodyPolicy: EntityPolicy<
     'list-providers': (actor, { bodyId }) => staff(actor, bodyId),
     'application-queue': (actor, { bodyId }) => staff(actor, bodyId),
     'purge-records': (actor, { bodyId }) => admin(actor, bodyId),
+    'extension-queue': (actor, { bodyId }) => staff(actor, bodyId),
+    'standing-appeals': (actor, { bodyId }) => admin(actor, bodyId),
   },
 };
 
@@ -160,4 +164,25 @@ export const invoicePolicy: EntityPolicy<PersonTarget, 'read' | 'pay' | 'record-
 export const invoiceListPolicy: EntityPolicy<BodyTarget, 'list'> = {
   see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
   actions: { list: (actor, { bodyId }) => staff(actor, bodyId) },
+};
+
+/** Extensions of a cycle's due date: the person (or an admin for them) requests; staff decide, never on their own. */
+export const extensionPolicy: EntityPolicy<PersonTarget, 'read' | 'request' | 'decide'> = {
+  see: personPolicy.see,
+  actions: {
+    read: () => true,
+    request: (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+    decide: (actor, { bodyId, personId }) => staff(actor, bodyId) && !self(actor, bodyId, personId),
+  },
+};
+
+/** Ethics decisions on a certification's standing: admins decide them and their appeals; the person alone appeals. */
+export const standingPolicy: EntityPolicy<PersonTarget, 'read' | 'decide' | 'appeal' | 'decide-appeal'> = {
+  see: personPolicy.see,
+  actions: {
+    read: () => true,
+    decide: (actor, { bodyId, personId }) => admin(actor, bodyId) && !self(actor, bodyId, personId),
+    appeal: (actor, { bodyId, personId }) => self(actor, bodyId, personId),
+    'decide-appeal': (actor, { bodyId, personId }) => admin(actor, bodyId) && !self(actor, bodyId, personId),
+  },
 };

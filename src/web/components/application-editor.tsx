@@ -2,9 +2,7 @@ import {
   Button,
   Card,
   Checkbox,
-  Fieldset,
   Group,
-  Input,
   NativeSelect,
   Radio,
   SimpleGrid,
@@ -15,21 +13,18 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import {
   invalidateApplication,
-  removeApplicationFile,
   saveDraft,
   submitApplication,
   uploadApplicationFile,
-  type ApplicationFileKind,
   type ApplicationView,
   type OfferingKind,
 } from '../api/applications';
-import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES } from '../api/queries';
 import { bodyInfo } from '../bodies';
-import { capitalize, formatBytes } from '../format';
+import { capitalize } from '../format';
 import {
   APPLICATION_LABELS,
   applicationErrors,
@@ -39,7 +34,6 @@ import {
   draftOf,
   firstApplicationErrorId,
   hasErrors,
-  INSTRUCTOR_LABELS,
   instructorRow,
   itemRow,
   NO_APPLICATION_ERRORS,
@@ -50,133 +44,12 @@ import {
   type InstructorField,
 } from '../providers/application-form';
 import { offeringTypeLabel } from '../providers/calendar-filters';
-import { FILE_KIND_LABELS, FileLink } from './application-content';
 import { CategoryCheckboxes, HoursInput } from './credit-fields';
 import { ProblemAlert, ProblemList } from './problem-alert';
-import { SectionCard } from './section-card';
 import { TextRows } from './text-rows';
-import { StatusAlert, StatusText, useStatus } from './status';
-
-const FILE_KINDS: readonly ApplicationFileKind[] = ['resume', 'syllabus', 'agenda', 'other'];
-
-/** A file the server would refuse for its size, before sending it. */
-const tooLarge = (file: File) =>
-  file.size > EVIDENCE_MAX_BYTES ? `${file.name} is ${formatBytes(file.size)}: at most 10 MB` : null;
-
-/** The documents of an application: resumes, syllabus, agenda and others, uploaded and removed while it can change. */
-function Documents(props: { bodyId: string; application: ApplicationView; onChanged: () => Promise<void> }) {
-  const { bodyId, application } = props;
-  const { providerId, id } = application;
-  const [kind, setKind] = useState<ApplicationFileKind>('syllabus');
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  const files = application.files.filter((file) => !file.removed);
-
-  async function upload(event: FormEvent) {
-    event.preventDefault();
-    setProblem(null);
-    setStatus('');
-    const file = input.current?.files?.[0];
-    const refused = file ? tooLarge(file) : 'Choose a file';
-    setFileError(refused ?? undefined);
-    if (refused || !file) {
-      input.current?.focus();
-      return;
-    }
-    setBusy('upload');
-    try {
-      const added = await uploadApplicationFile(bodyId, providerId, id, kind, file);
-      if (input.current) input.current.value = '';
-      await props.onChanged();
-      setStatus(`${FILE_KIND_LABELS[added.kind]} ${added.filename} was attached.`);
-    } catch (error) {
-      setProblem(error);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function remove(fileId: string, filename: string) {
-    setProblem(null);
-    setStatus('');
-    setBusy(fileId);
-    try {
-      await removeApplicationFile(bodyId, providerId, id, fileId);
-      await props.onChanged();
-      setStatus(`${filename} was removed.`);
-    } catch (error) {
-      setProblem(error);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  return (
-    <SectionCard id="documents" title="Documents">
-      <Text size="sm" c="dimmed">
-        Instructors&apos; resumes, the syllabus, the agenda and anything else the committee should read. PDF, PNG or JPEG, at most
-        10 MB each. A submitted version keeps the documents it named.
-      </Text>
-      <StatusText message={status} />
-      {problem !== null && <ProblemAlert error={problem} title="The documents were not changed" />}
-      {files.length === 0 ? (
-        <Text size="sm">No document yet.</Text>
-      ) : (
-        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Attached documents">
-          {files.map((file) => (
-            <Group component="li" key={file.id} gap="xs" wrap="wrap" justify="space-between">
-              <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
-                <Text size="sm">{FILE_KIND_LABELS[file.kind]}:</Text>
-                <FileLink bodyId={bodyId} providerId={providerId} applicationId={id} file={file} />
-                <Text size="xs" c="dimmed">
-                  {formatBytes(file.size)}
-                </Text>
-              </Group>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                loading={busy === file.id}
-                onClick={() => void remove(file.id, file.filename)}
-                aria-label={`Remove ${file.filename}`}
-              >
-                Remove
-              </Button>
-            </Group>
-          ))}
-        </Stack>
-      )}
-      <form onSubmit={(event) => void upload(event)} noValidate aria-label="Attach a document">
-        <Group align="flex-end" gap="sm" wrap="wrap">
-          <NativeSelect
-            label="Kind of document"
-            value={kind}
-            onChange={(event) => setKind(event.currentTarget.value as ApplicationFileKind)}
-            data={FILE_KINDS.map((value) => ({ value, label: FILE_KIND_LABELS[value] }))}
-            style={{ flex: '0 1 12rem' }}
-          />
-          <Input.Wrapper id="document-file" label="File" error={fileError} style={{ flex: '1 1 14rem', minWidth: 0 }}>
-            <input
-              ref={input}
-              id="document-file"
-              className="file-input"
-              type="file"
-              accept={EVIDENCE_ACCEPT}
-              aria-invalid={fileError ? true : undefined}
-              onChange={() => setFileError(undefined)}
-            />
-          </Input.Wrapper>
-          <Button type="submit" variant="light" loading={busy === 'upload'}>
-            Attach document
-          </Button>
-        </Group>
-      </form>
-    </SectionCard>
-  );
-}
+import { StatusAlert, useStatus } from './status';
+import { ApplicationDocuments, tooLarge } from './application-documents';
+import { ApplicationInstructors } from './application-instructors';
 
 /**
  * The provider's draft of an application: every field, saved as typed (incomplete is fine), and
@@ -382,98 +255,16 @@ export function ApplicationEditor(props: {
               error={fieldError('sponsor')}
             />
 
-            <Fieldset legend="Instructors" variant="filled" p="sm">
-              <Stack gap="sm">
-                <Text size="sm" c="dimmed">
-                  Each instructor with their qualifications and a resume (needed to submit).
-                </Text>
-                {values.instructors.length === 0 && <Text size="sm">No instructor yet.</Text>}
-                {values.instructors.map((row, index) => {
-                  const error = (field: InstructorField) =>
-                    errors.instructors[row.key]?.[field] ? capitalize(errors.instructors[row.key]![field]!) : undefined;
-                  const chosen = row.resumeFileId;
-                  return (
-                    <Fieldset key={row.key} legend={`Instructor ${index + 1}`} p="sm">
-                      <Stack gap="sm">
-                        <TextInput
-                          id={`instructor-${row.key}-name`}
-                          label={INSTRUCTOR_LABELS.name}
-                          required
-                          maxLength={200}
-                          value={row.name}
-                          onChange={(event) => setInstructor(row.key, 'name', event.currentTarget.value)}
-                          error={error('name')}
-                        />
-                        <Textarea
-                          id={`instructor-${row.key}-qualifications`}
-                          label={INSTRUCTOR_LABELS.qualifications}
-                          description="Degrees, certifications, experience teaching the subject"
-                          required
-                          autosize
-                          minRows={2}
-                          maxLength={2000}
-                          value={row.qualifications}
-                          onChange={(event) => setInstructor(row.key, 'qualifications', event.currentTarget.value)}
-                          error={error('qualifications')}
-                        />
-                        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                          <NativeSelect
-                            id={`instructor-${row.key}-resumeFileId`}
-                            label={INSTRUCTOR_LABELS.resumeFileId}
-                            description="One of the resumes attached"
-                            value={chosen}
-                            onChange={(event) => setInstructor(row.key, 'resumeFileId', event.currentTarget.value)}
-                            data={[
-                              { value: '', label: resumes.length === 0 ? 'No resume attached yet' : 'Choose a resume' },
-                              ...resumes.map((file) => ({ value: file.id, label: file.filename })),
-                              ...(chosen && !resumes.some((file) => file.id === chosen)
-                                ? [{ value: chosen, label: 'a resume no longer attached' }]
-                                : []),
-                            ]}
-                            error={error('resumeFileId')}
-                          />
-                          <Input.Wrapper
-                            id={`instructor-${row.key}-resume-upload`}
-                            label="Or attach a resume"
-                            description="PDF, PNG or JPEG; chosen for this instructor"
-                          >
-                            <input
-                              id={`instructor-${row.key}-resume-upload`}
-                              className="file-input"
-                              type="file"
-                              accept={EVIDENCE_ACCEPT}
-                              disabled={busy !== null}
-                              onChange={(event) =>
-                                void uploadResume(row.key, event.currentTarget.files?.[0], event.currentTarget)
-                              }
-                            />
-                          </Input.Wrapper>
-                        </SimpleGrid>
-                        <Group justify="flex-end">
-                          <Button size="xs" variant="subtle" color="red" onClick={() => removeRow('instructors', row.key)}>
-                            Remove instructor {index + 1}
-                          </Button>
-                        </Group>
-                      </Stack>
-                    </Fieldset>
-                  );
-                })}
-                {errors.lists.instructors && (
-                  <Text size="sm" c="red.8">
-                    {capitalize(errors.lists.instructors)}
-                  </Text>
-                )}
-                <Button
-                  id="instructor-add"
-                  variant="light"
-                  w="fit-content"
-                  onClick={() => addRow('instructors')}
-                  disabled={values.instructors.length >= 50}
-                >
-                  Add an instructor
-                </Button>
-              </Stack>
-            </Fieldset>
+            <ApplicationInstructors
+              instructors={values.instructors}
+              errors={errors}
+              resumes={resumes}
+              busy={busy !== null}
+              onChange={setInstructor}
+              onUpload={(key, file, input) => void uploadResume(key, file, input)}
+              onAdd={() => addRow('instructors')}
+              onRemove={(key) => removeRow('instructors', key)}
+            />
 
             <Textarea
               id="application-syllabus"
@@ -639,7 +430,7 @@ export function ApplicationEditor(props: {
           </Stack>
         </form>
       </Card>
-      <Documents bodyId={bodyId} application={application} onChanged={refresh} />
+      <ApplicationDocuments bodyId={bodyId} application={application} onChanged={refresh} />
     </Stack>
   );
 }

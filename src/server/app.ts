@@ -26,6 +26,7 @@ import { attendanceRoutes } from './providers/attendance/routes';
 import { providerApplicationRoutes } from './providers/applications/routes';
 import { complianceRoutes } from './compliance/routes';
 import { extensionRoutes } from './extensions/routes';
+import { standingRoutes } from './standing/routes';
 import { billingRoutes } from './billing/routes';
 import { registerAuth } from './http/auth-plugin';
 import type { AppContext } from './http/context';
@@ -84,6 +85,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   auditRoutes(app, context);
   complianceRoutes(app, context);
   extensionRoutes(app, context);
+  standingRoutes(app, context);
   reviewRoutes(app, context);
   billingRoutes(app, context);
   await evidenceRoutes(app, context);

@@ -25,6 +25,7 @@ import { providerRoutes } from './providers/provider-routes';
 import { attendanceRoutes } from './providers/attendance/routes';
 import { providerApplicationRoutes } from './providers/applications/routes';
 import { complianceRoutes } from './compliance/routes';
+import { notificationRoutes } from './notifications/routes';
 import { extensionRoutes } from './extensions/routes';
 import { standingRoutes } from './standing/routes';
 import { billingRoutes } from './billing/routes';
@@ -84,6 +85,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);
+  notificationRoutes(app, context);
   extensionRoutes(app, context);
   standingRoutes(app, context);
   reviewRoutes(app, context);

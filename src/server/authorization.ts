@@ -95,6 +95,18 @@ export const activityPolicy: EntityPolicy<PersonTarget, 'read' | 'write' | 'revi
   },
 };
 
+/** A person's notices and which reminders they receive: theirs to read and choose; admins may read them to help. */
+export const noticePolicy: EntityPolicy<PersonTarget, 'read' | 'mark-read' | 'read-preferences' | 'set-preferences'> = {
+  see: personPolicy.see,
+  actions: {
+    read: (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+    // Marking read is the reader's own act: an admin reading must not hide a notice from its person.
+    'mark-read': (actor, { bodyId, personId }) => self(actor, bodyId, personId),
+    'read-preferences': (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+    'set-preferences': (actor, { bodyId, personId }) => self(actor, bodyId, personId),
+  },
+};
+
 export interface ProviderTarget {
   bodyId: string;
   providerId: string;

@@ -10,6 +10,7 @@ import { appealVotes, providerAppeals } from '../db/schema/providers';
 import type { AppContext } from '../http/context';
 import { assignAppealMembers } from './assign-appeal-members';
 import { fileAppeal, loadAppeal, type AppealRow } from './file-appeal';
+import { replaceAppealMember } from './replace-appeal-member';
 import { voteOnAppeal } from './vote-on-appeal';
 import { providerParams } from './provider-routes';
 
@@ -183,9 +184,40 @@ export function appealRoutes(app: FastifyInstance, context: AppContext): void {
       const actor = authorize(appealPolicy, 'assign', request.actor, target);
       await assignAppealMembers({
         db: context.db,
-        bodyId,
+        mailer: context.mailer,
+        body: await body(bodyId),
         appealId,
         userIds: request.body.userIds,
+        actorUserId: actor.userId,
+        now: context.now(),
+      });
+      return presentAppeal(context.db, await loadAppeal(context.db, bodyId, appealId), true);
+    },
+  );
+
+  typed.put(
+    '/api/v1/bodies/:bodyId/appeals/:appealId/committee/:memberUserId',
+    {
+      schema: {
+        tags: ['providers'],
+        summary:
+          'Replace a committee member who has not voted with another reviewer or admin, keeping the committee odd; refused (409) once they voted (admins)',
+        params: appealParams.extend({ memberUserId: z.uuid('must be a user id') }),
+        body: z.strictObject({ userId: z.uuid('must be a user id') }),
+        response: { 200: appealSchema },
+      },
+    },
+    async (request) => {
+      const { bodyId, appealId, memberUserId } = request.params;
+      const { target } = await visibleAppeal(bodyId, appealId, request.actor);
+      const actor = authorize(appealPolicy, 'assign', request.actor, target);
+      await replaceAppealMember({
+        db: context.db,
+        mailer: context.mailer,
+        body: await body(bodyId),
+        appealId,
+        memberUserId,
+        replacementUserId: request.body.userId,
         actorUserId: actor.userId,
         now: context.now(),
       });

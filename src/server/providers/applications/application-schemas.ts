@@ -7,6 +7,7 @@ import { APPLICATION_FILE_KINDS, applicationDraftSchema, OFFERING_KINDS, positiv
 export const providerParams = bodyParams.extend({ providerId: z.uuid('must be a provider id') });
 export const applicationParams = providerParams.extend({ applicationId: z.uuid('must be an application id') });
 export const fileParams = applicationParams.extend({ fileId: z.uuid('must be a file id') });
+export const reviewerParams = applicationParams.extend({ userId: z.uuid('must be a user id') });
 
 export const draftBodySchema = z.strictObject({ content: applicationDraftSchema });
 export const fileQuerySchema = z.object({

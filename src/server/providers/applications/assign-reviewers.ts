@@ -1,9 +1,12 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { RecertError } from '../../../core/errors';
+import type { PolicyRegistry } from '../../../core/policies/policy-registry';
 import type { DbOrTx } from '../../db/database';
 import { memberships, users } from '../../db/schema/accounts';
-import { applicationReviews } from '../../db/schema/providers';
-import { loadApplication, requireStatus, type ApplicationRow, type ApplicationStep } from './load-application';
+import { applicationReviews, providers } from '../../db/schema/providers';
+import type { Mailer } from '../../mail/mailer';
+import { mailCommitteeMembers } from '../committee-mail';
+import { bodyOf, loadApplication, requireStatus, type ApplicationRow, type ApplicationStep } from './load-application';
 import { logApplication } from './save-application';
 
 /** Which of these users are the body's reviewers or admins (the ones the staff list offers), still able to sign in. */
@@ -23,14 +26,20 @@ async function staffAmong(tx: DbOrTx, bodyId: string, userIds: string[]): Promis
   return new Set(rows.map((row) => row.userId));
 }
 
-/** The coordinator assigns committee members to an application; assigning someone twice changes nothing. */
+/**
+ * The coordinator assigns committee members to an application; assigning
+ * someone twice changes nothing. Each newly assigned member is told by e-mail
+ * once the assignment is recorded.
+ */
 export async function assignReviewers(
   options: ApplicationStep & {
     userIds: string[];
+    registry: PolicyRegistry;
+    mailer: Mailer;
   },
 ): Promise<ApplicationRow> {
   const { db, bodyId, providerId, applicationId, userIds, actorUserId, now } = options;
-  return db.transaction(async (tx) => {
+  const { application, added, providerName } = await db.transaction(async (tx) => {
     const application = await loadApplication(tx, { bodyId, providerId, applicationId }, true);
     requireStatus(application, ['submitted', 'info-requested'], 'be given to the committee');
     const members = await staffAmong(tx, bodyId, userIds);
@@ -57,6 +66,21 @@ export async function assignReviewers(
       action: 'application.reviewers-assigned',
       after: { assigned: added.map((row) => row.userId) },
     });
-    return application;
+    const [provider] = await tx
+      .select({ name: providers.name })
+      .from(providers)
+      .where(and(eq(providers.bodyId, bodyId), eq(providers.id, providerId)));
+    return { application, added: added.map((row) => row.userId), providerName: provider!.name };
   });
+  await mailCommitteeMembers(db, options.mailer, {
+    userIds: added,
+    bodyName: bodyOf(options.registry, bodyId).name,
+    task: {
+      kind: 'application',
+      title: (application.content as { title?: string }).title ?? 'Untitled',
+      providerName,
+      decisionDue: application.decisionDue,
+    },
+  });
+  return application;
 }

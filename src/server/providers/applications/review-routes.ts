@@ -11,12 +11,14 @@ import {
   decisionBodySchema,
   listQuerySchema,
   queueSchema,
+  reviewerParams,
   voteBodySchema,
 } from './application-schemas';
 import { assignReviewers } from './assign-reviewers';
 import { decideApplication } from './decide-application';
 import { applicationQueue, listApplications } from './list-applications';
 import { recordVote } from './record-vote';
+import { removeReviewer } from './remove-reviewer';
 import { routeTools } from './route-tools';
 
 /** The body's staff: the queue, every application, the committee, its votes and the coordinator's decision. */
@@ -80,6 +82,23 @@ export function applicationReviewRoutes(app: FastifyInstance, context: AppContex
     async (request) => {
       const actor = authorize(applicationPolicy, 'coordinate', request.actor, request.params);
       return view(actor, await assignReviewers({ ...(await inputs(actor)), ...request.params, ...request.body }));
+    },
+  );
+
+  typed.delete(
+    `${one}/reviewers/:userId`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Take a committee member off an application before the decision; refused (409) once they voted, as the vote is part of the record (coordinator)',
+        params: reviewerParams,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => {
+      const actor = authorize(applicationPolicy, 'coordinate', request.actor, request.params);
+      return view(actor, await removeReviewer({ ...(await inputs(actor)), ...request.params }));
     },
   );
 

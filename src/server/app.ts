@@ -25,6 +25,7 @@ import { providerRoutes } from './providers/provider-routes';
 import { attendanceRoutes } from './providers/attendance/routes';
 import { providerApplicationRoutes } from './providers/applications/routes';
 import { complianceRoutes } from './compliance/routes';
+import { renewalRoutes } from './renewals/routes';
 import { notificationRoutes } from './notifications/routes';
 import { extensionRoutes } from './extensions/routes';
 import { standingRoutes } from './standing/routes';
@@ -85,6 +86,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);
+  renewalRoutes(app, context);
   notificationRoutes(app, context);
   extensionRoutes(app, context);
   standingRoutes(app, context);

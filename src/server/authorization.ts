@@ -198,3 +198,16 @@ export const standingPolicy: EntityPolicy<PersonTarget, 'read' | 'decide' | 'app
     'decide-appeal': (actor, { bodyId, personId }) => admin(actor, bodyId) && !self(actor, bodyId, personId),
   },
 };
+
+/**
+ * A person's renewal applications. The person (or an admin for them) submits;
+ * staff review, decide audit evidence, approve and return, never their own.
+ */
+export const renewalPolicy: EntityPolicy<PersonTarget, 'read' | 'submit' | 'decide'> = {
+  see: personPolicy.see,
+  actions: {
+    read: () => true,
+    submit: (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+    decide: (actor, { bodyId, personId }) => staff(actor, bodyId) && !self(actor, bodyId, personId),
+  },
+};

@@ -125,6 +125,14 @@ export function assignReviewers(bodyId: string, providerId: string, applicationI
   return api<ApplicationView>('POST', `${applicationPath(bodyId, providerId, applicationId)}/reviewers`, { userIds });
 }
 
+/** Takes a member who has not voted off the committee (the coordinator); the answer is the application with its committee. */
+export function removeReviewer(bodyId: string, providerId: string, applicationId: string, userId: string) {
+  return api<ApplicationView>(
+    'DELETE',
+    `${applicationPath(bodyId, providerId, applicationId)}/reviewers/${encodeURIComponent(userId)}`,
+  );
+}
+
 export function voteOnApplication(
   bodyId: string,
   providerId: string,

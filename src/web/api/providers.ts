@@ -106,6 +106,11 @@ export function nameAppealCommittee(bodyId: string, appealId: string, userIds: s
   return api<Appeal>('PUT', path`/api/v1/bodies/${bodyId}/appeals/${appealId}/committee`, { userIds });
 }
 
+/** Puts another reviewer or admin in the place of a member who has not voted (admins): the committee stays odd. */
+export function replaceAppealMember(bodyId: string, appealId: string, memberUserId: string, userId: string): Promise<Appeal> {
+  return api<Appeal>('PUT', path`/api/v1/bodies/${bodyId}/appeals/${appealId}/committee/${memberUserId}`, { userId });
+}
+
 export function voteOnAppeal(
   bodyId: string,
   appealId: string,

@@ -1,11 +1,19 @@
 import { Card, List, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { invalidateProvider, nameAppealCommittee, voteOnAppeal, type Appeal, type StaffMember } from '../api/providers';
+import {
+  invalidateProvider,
+  nameAppealCommittee,
+  replaceAppealMember,
+  voteOnAppeal,
+  type Appeal,
+  type StaffMember,
+} from '../api/providers';
 import { formatDateTime } from '../format';
 import { committeeProblem, myBallot, staffName } from '../providers/notices';
 import { AnchorLink } from './links';
 import { AppealStatus } from './appeal-status';
 import { BallotForm } from './ballot-form';
+import { ReplaceMemberForm } from './committee-member-actions';
 import { StaffPickerForm } from './staff-picker-form';
 
 /** An admin names the Review and Appeals Committee: an odd number of the body's reviewers and admins. */
@@ -17,7 +25,7 @@ function CommitteeForm(props: { bodyId: string; appeal: Appeal; staff: readonly 
       id={`committee-${appeal.id}`}
       name="Name the committee"
       label="Review and Appeals Committee"
-      description="Choose an odd number of the body's reviewers and administrators, so the majority is never tied. Once named, the committee does not change."
+      description="Choose an odd number of the body's reviewers and administrators, so the majority is never tied. Once named, only a member who has not voted can be replaced."
       members={staff}
       problemOf={committeeProblem}
       problemTitle="The committee was not named"
@@ -74,6 +82,8 @@ export function AppealCard(props: {
 }) {
   const { bodyId, appeal, staff, userId, admin, provider } = props;
   const ballot = myBallot(appeal, userId);
+  const queryClient = useQueryClient();
+  const candidates = staff?.filter((member) => !appeal.votes.some((vote) => vote.memberUserId === member.userId)) ?? [];
   const headingId = `appeal-${appeal.id}`;
   return (
     <Card component="li" withBorder padding="md" aria-labelledby={headingId}>
@@ -104,6 +114,20 @@ export function AppealCard(props: {
                   {member.vote === null
                     ? 'not voted yet'
                     : `voted to ${member.vote}${member.votedAt ? ` on ${formatDateTime(member.votedAt)}` : ''}`}
+                  {admin && appeal.status === 'open' && member.vote === null && member.memberUserId && (
+                    <ReplaceMemberForm
+                      id={`replace-${appeal.id}-${member.memberUserId}`}
+                      name={staffName(staff, member.memberUserId)}
+                      candidates={candidates}
+                      onReplace={async (replacement) => {
+                        await replaceAppealMember(bodyId, appeal.id, member.memberUserId!, replacement);
+                        await invalidateProvider(queryClient, bodyId, appeal.providerId);
+                        props.onDone(
+                          `${staffName(staff, replacement)} replaces ${staffName(staff, member.memberUserId)} on the committee.`,
+                        );
+                      }}
+                    />
+                  )}
                 </List.Item>
               ))}
             </List>

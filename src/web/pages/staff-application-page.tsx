@@ -7,6 +7,7 @@ import {
   assignReviewers,
   decideApplication,
   invalidateApplication,
+  removeReviewer,
   voteOnApplication,
   type ApplicationView,
   type Vote,
@@ -17,6 +18,7 @@ import { ApplicationHeader } from '../components/application-status';
 import { AnchorLink } from '../components/links';
 import { isApiError } from '../api/client';
 import { BallotForm } from '../components/ballot-form';
+import { RemoveMemberButton } from '../components/committee-member-actions';
 import { CategoryCheckboxes, HoursInput } from '../components/credit-fields';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
@@ -249,6 +251,7 @@ export function StaffApplicationPage() {
   const staffList = useQuery({ ...staffQuery(bodyId), enabled: staff });
   const status = useStatus();
   const done = status.show;
+  const queryClient = useQueryClient();
 
   if (!staff) return <StaffOnly title="Application" />;
 
@@ -303,6 +306,17 @@ export function StaffApplicationPage() {
                       <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
                         {review.comment}
                       </Text>
+                    )}
+                    {(underReview || view.status === 'info-requested') && !review.vote && (
+                      <RemoveMemberButton
+                        name={review.userId === me.user.id ? 'yourself' : review.name}
+                        onRemove={async () => {
+                          await removeReviewer(bodyId, providerId, view.id, review.userId);
+                          await queryClient.invalidateQueries({ queryKey: ['application', bodyId, providerId, view.id] });
+                          await queryClient.invalidateQueries({ queryKey: ['application-queue', bodyId] });
+                          done(`${review.name} is no longer on the committee.`);
+                        }}
+                      />
                     )}
                   </List.Item>
                 ))}

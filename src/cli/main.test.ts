@@ -211,7 +211,12 @@ describe('recert tick', () => {
       const tick = () =>
         run(process.execPath, [BIN, 'tick', '--as-of', '2026-01-01', '--body', 'ser', '--format', 'json'], { env });
       const first = await tick();
-      expect(JSON.parse(first.stdout)).toMatchObject({ bodyId: 'ser', asOf: '2026-01-01', skipped: false });
+      const [body, mail] = first.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown);
+      expect(body).toMatchObject({ bodyId: 'ser', asOf: '2026-01-01', skipped: false, notices: 0 });
+      expect(mail).toEqual({ emails: { sent: 0, skipped: 0 } });
       const unknown = await run(process.execPath, [BIN, 'tick', '--body', 'nobody'], { env }).catch(
         (error: { code: number; stderr: string }) => error,
       );

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { startDailyScheduler } from './scheduler/daily-scheduler';
 import { tick } from './scheduler/tick';
+import { sendNoticeEmails } from './notifications/send-notice-emails';
 import { DEMO_PASSWORD, loadDemoOnce, type DemoServices, type DemoSignIn } from './demo/load-demo';
 import { createMailer } from './mail/mailer';
 import { defaultStorageRoot, LocalFileStorage } from './files/file-storage';
@@ -13,6 +14,11 @@ import { defaultStorageRoot, LocalFileStorage } from './files/file-storage';
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else embedded PGlite under the data folder. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.RECERT_DATA_DIR, 'pglite') });
+}
+
+/** SMTP when SMTP_URL is set, else .eml files in the data folder's outbox. */
+function configuredMailer(config: Config) {
+  return createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: join(config.RECERT_DATA_DIR, 'outbox') });
 }
 
 /** `recert migrate`: applies the committed migrations and installs the built-in bodies. */
@@ -27,9 +33,10 @@ export async function migrateDatabase(config: Config = loadConfig()): Promise<st
   }
 }
 
-/** `recert tick`: the daily work for a date (default today per body), on the configured database. */
+/** `recert tick`: the daily work for a date (default today per body), on the configured database, then the notices' e-mails. */
 export async function runTick(options: { asOf?: string; bodyIds?: string[]; config?: Config }) {
-  const database = await openConfiguredDatabase(options.config ?? loadConfig());
+  const config = options.config ?? loadConfig();
+  const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();
     await installBuiltinPolicies(database.db);
@@ -40,7 +47,17 @@ export async function runTick(options: { asOf?: string; bodyIds?: string[]; conf
           { path: `--body[${index}]`, message: 'is not a body of this installation' },
         ]);
     }
-    return await tick({ db: database.db, registry, now: new Date(), asOf: options.asOf, bodyIds: options.bodyIds });
+    const results = await tick({ db: database.db, registry, now: new Date(), asOf: options.asOf, bodyIds: options.bodyIds });
+    // Then the notices' e-mails, as the server's sweep would (each once: a server running meanwhile shares the claims).
+    const emails = await sendNoticeEmails({
+      db: database.db,
+      registry,
+      mailer: configuredMailer(config),
+      now: new Date(),
+      publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      bodyIds: options.bodyIds,
+    });
+    return { results, emails };
   } finally {
     await database.close();
   }
@@ -66,11 +83,7 @@ export async function prepareDatabase(
 export async function startServer(options: { demo: boolean; print: (line: string) => void }): Promise<() => Promise<void>> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  const mailer = createMailer({
-    smtpUrl: config.SMTP_URL,
-    from: config.MAIL_FROM,
-    outboxDir: join(config.RECERT_DATA_DIR, 'outbox'),
-  });
+  const mailer = configuredMailer(config);
   const files = new LocalFileStorage(defaultStorageRoot(config.RECERT_DATA_DIR));
   const signIns = await prepareDatabase(database, { demo: options.demo, now: new Date(), files, mailer });
   const policies = new PolicyStore(database.db);

@@ -25,7 +25,7 @@ export async function tickCommand(args: string[], io: CliIo): Promise<number> {
     throw new RecertError('invalid-input', 'bad --format', [{ path: '--format', message: 'must be json or text' }]);
   // Loaded on demand: the other commands need no database.
   const { runTick } = await import('../../server/main');
-  const results = await runTick({ asOf, bodyIds: values.body });
+  const { results, emails } = await runTick({ asOf, bodyIds: values.body });
   for (const result of results) {
     io.stdout(
       values.format === 'json'
@@ -34,5 +34,10 @@ export async function tickCommand(args: string[], io: CliIo): Promise<number> {
             `${result.notices} new notices\n`,
     );
   }
+  io.stdout(
+    values.format === 'json'
+      ? `${JSON.stringify({ emails })}\n`
+      : `notices e-mailed: ${emails.sent}, not e-mailed (turned off or no address): ${emails.skipped}\n`,
+  );
   return 0;
 }

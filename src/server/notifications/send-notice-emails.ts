@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { COURTESY_NOTE } from '../../core/notifications/plan-notices';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { rowsOf, type Db } from '../db/database';
 import type { Mailer } from '../mail/mailer';
@@ -135,7 +136,8 @@ function emailText(row: ClaimedRow, bodyId: string, publicUrl: string): string {
   const base = publicUrl.replace(/\/$/, '');
   const person = `${base}/bodies/${bodyId}/people/${row.person_id}`;
   return [
-    row.body,
+    // Every notice, the scheduler's or another step's, says it is a courtesy.
+    row.body.includes(COURTESY_NOTE) ? row.body : `${row.body}\n\n${COURTESY_NOTE}`,
     ...(row.link ? ['', `Open: ${base}${row.link}`] : []),
     '',
     `Your notices: ${person}/inbox`,

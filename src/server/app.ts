@@ -24,6 +24,7 @@ import { credentialRoutes } from './credentials/routes';
 import { providerRoutes } from './providers/provider-routes';
 import { attendanceRoutes } from './providers/attendance/routes';
 import { providerApplicationRoutes } from './providers/applications/routes';
+import { policyRoutes } from './bodies/policy-routes';
 import { complianceRoutes } from './compliance/routes';
 import { renewalRoutes } from './renewals/routes';
 import { notificationRoutes } from './notifications/routes';
@@ -86,6 +87,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);
+  policyRoutes(app, context);
   renewalRoutes(app, context);
   notificationRoutes(app, context);
   extensionRoutes(app, context);

@@ -54,6 +54,7 @@ export const bodyPolicy: EntityPolicy<
   | 'purge-records'
   | 'extension-queue'
   | 'standing-appeals'
+  | 'edit-policies'
 > = {
   see: (actor, { bodyId }) => isMemberOf(actor, bodyId),
   actions: {
@@ -69,6 +70,7 @@ export const bodyPolicy: EntityPolicy<
     'purge-records': (actor, { bodyId }) => admin(actor, bodyId),
     'extension-queue': (actor, { bodyId }) => staff(actor, bodyId),
     'standing-appeals': (actor, { bodyId }) => admin(actor, bodyId),
+    'edit-policies': (actor, { bodyId }) => admin(actor, bodyId),
   },
 };
 

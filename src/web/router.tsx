@@ -105,6 +105,17 @@ const becomeProviderRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/become-provider-page'), 'BecomeProviderPage'),
 });
 
+/** The pay link a certificant gives their employer: open to anyone holding it. */
+const payRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pay/$bodyId/$token',
+  // A signed-in visitor's payment carries the session's CSRF token: know who is signed in first.
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
+  component: lazyRouteComponent(() => import('./pages/billing/pay-page'), 'PayPage'),
+});
+
 /** Everything behind sign-in. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -178,6 +189,27 @@ const auditRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { action?: AuditKind } =>
     isAuditKind(search.action) ? { action: search.action } : {},
   component: lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage'),
+});
+
+const personInvoicesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/invoices',
+  component: lazyRouteComponent(() => import('./pages/billing/invoices-page'), 'InvoicesPage'),
+});
+
+const invoicesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/invoices',
+  // Unpaid unless the address says otherwise.
+  validateSearch: (search: Record<string, unknown>): { status?: 'paid' | 'all' } =>
+    search.status === 'paid' || search.status === 'all' ? { status: search.status } : {},
+  component: lazyRouteComponent(() => import('./pages/billing/unpaid-invoices-page'), 'UnpaidInvoicesPage'),
+});
+
+const invoiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/invoices/$invoiceId',
+  component: lazyRouteComponent(() => import('./pages/billing/invoice-page'), 'InvoicePage'),
 });
 
 /** A CE provider's own page (its users). */
@@ -260,6 +292,7 @@ const routeTree = rootRoute.addChildren([
   ceCalendarRoute,
   goodStandingRoute,
   becomeProviderRoute,
+  payRoute,
   appRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -269,6 +302,9 @@ const routeTree = rootRoute.addChildren([
     activitiesRoute,
     profileRoute,
     auditRoute,
+    personInvoicesRoute,
+    invoicesRoute,
+    invoiceRoute,
     overviewRoute,
     reviewsRoute,
     duplicatesRoute,

@@ -129,6 +129,12 @@ export function AppLayout() {
                         label="My profile"
                         onClick={close}
                       />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/people/$personId/invoices"
+                        params={{ bodyId, personId }}
+                        label="My invoices"
+                        onClick={close}
+                      />
                     </>
                   )}
                   {providerId !== null && (
@@ -164,6 +170,7 @@ export function AppLayout() {
                         activeOptions={{ exact: true }}
                       />
                       <NavLinkLink to="/bodies/$bodyId/reviews" params={{ bodyId }} label="Review queue" onClick={close} />
+                      <NavLinkLink to="/bodies/$bodyId/invoices" params={{ bodyId }} label="Invoices" onClick={close} />
                       <NavLinkLink
                         to="/bodies/$bodyId/overview"
                         params={{ bodyId }}

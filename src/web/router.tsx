@@ -212,6 +212,32 @@ const invoiceRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/billing/invoice-page'), 'InvoicePage'),
 });
 
+/** A person's extensions: the terms, the request form, the requests made. */
+const personExtensionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/extensions',
+  component: lazyRouteComponent(() => import('./pages/extensions/person-extensions-page'), 'PersonExtensionsPage'),
+});
+
+const extensionQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/extensions',
+  component: lazyRouteComponent(() => import('./pages/extensions/extension-queue-page'), 'ExtensionQueuePage'),
+});
+
+/** Ethics decisions on a person's certifications and their appeals. */
+const personStandingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/standing',
+  component: lazyRouteComponent(() => import('./pages/standing/person-standing-page'), 'PersonStandingPage'),
+});
+
+const standingAppealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/standing-appeals',
+  component: lazyRouteComponent(() => import('./pages/standing/standing-appeals-page'), 'StandingAppealsPage'),
+});
+
 /** A CE provider's own page (its users). */
 const providerHomeRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -307,6 +333,10 @@ const routeTree = rootRoute.addChildren([
     invoiceRoute,
     overviewRoute,
     reviewsRoute,
+    personExtensionsRoute,
+    extensionQueueRoute,
+    personStandingRoute,
+    standingAppealsRoute,
     duplicatesRoute,
     providerHomeRoute,
     providersRoute,

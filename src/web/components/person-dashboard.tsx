@@ -7,6 +7,7 @@ import { CalendarSubscription } from './calendar-subscription';
 import { CertificationCard } from './certification-card';
 import { MergedNotice } from './merged-notice';
 import { AnchorLink, ButtonLink } from './links';
+import { StandingDecisionButton } from '../pages/standing/standing-decision-button';
 import { ProblemAlert } from './problem-alert';
 
 /** A person's dashboard: one card per certification held, as of today in the body's time zone. */
@@ -47,6 +48,21 @@ export function PersonDashboard(props: { bodyId: string; personId: string; own: 
           <ButtonLink to="/bodies/$bodyId/people/$personId/activities" params={{ bodyId, personId }} variant="light">
             {own ? 'Record CE activities' : 'CE activities'}
           </ButtonLink>
+          {(own || staff) && (
+            <ButtonLink to="/bodies/$bodyId/people/$personId/extensions" params={{ bodyId, personId }} variant="default">
+              Extensions
+            </ButtonLink>
+          )}
+          <ButtonLink to="/bodies/$bodyId/people/$personId/standing" params={{ bodyId, personId }} variant="default">
+            Standing and appeals
+          </ButtonLink>
+          {admin && !own && (
+            <StandingDecisionButton
+              bodyId={bodyId}
+              personId={personId}
+              programs={certifications.map((result) => ({ program: result.program, designation: result.designation }))}
+            />
+          )}
           {/* Plain links: the browser downloads the file with the session cookie, under the server's file name. */}
           <Button component="a" href={transcriptUrl(bodyId, personId, 'pdf')} download variant="default">
             Download transcript (PDF)

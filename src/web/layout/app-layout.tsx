@@ -135,6 +135,12 @@ export function AppLayout() {
                         label="My invoices"
                         onClick={close}
                       />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/people/$personId/extensions"
+                        params={{ bodyId, personId }}
+                        label="My extensions"
+                        onClick={close}
+                      />
                     </>
                   )}
                   {providerId !== null && (
@@ -170,6 +176,12 @@ export function AppLayout() {
                         activeOptions={{ exact: true }}
                       />
                       <NavLinkLink to="/bodies/$bodyId/reviews" params={{ bodyId }} label="Review queue" onClick={close} />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/extensions"
+                        params={{ bodyId }}
+                        label="Extension requests"
+                        onClick={close}
+                      />
                       <NavLinkLink to="/bodies/$bodyId/invoices" params={{ bodyId }} label="Invoices" onClick={close} />
                       <NavLinkLink
                         to="/bodies/$bodyId/overview"
@@ -206,6 +218,12 @@ export function AppLayout() {
                         to="/bodies/$bodyId/duplicates"
                         params={{ bodyId }}
                         label="Likely duplicates"
+                        onClick={close}
+                      />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/standing-appeals"
+                        params={{ bodyId }}
+                        label="Standing appeals"
                         onClick={close}
                       />
                     </>

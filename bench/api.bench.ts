@@ -4,60 +4,27 @@
  * re-evaluates everyone, then drives the progress endpoint over loopback with
  * autocannon (50 connections, a separate process) and prints one JSON line.
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app';
 import { installBuiltinPolicies, PolicyStore } from '../src/server/bodies/policy-store';
 import { reevaluateBody } from '../src/server/compliance/reevaluate';
 import { loadConfig } from '../src/server/config';
-import { openDatabase, rowsOf, type Db } from '../src/server/db/database';
+import { openDatabase, rowsOf } from '../src/server/db/database';
 import { buildUser } from '../src/server/testing/factories';
 import { createMailer } from '../src/server/mail/mailer';
 import { LocalFileStorage } from '../src/server/files/file-storage';
+import { databaseCpu, databaseCpuSince, freshDatabase, serverUrl } from './bench-database';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const ACTIVITIES_EACH = Number(process.env.BENCH_ACTIVITIES ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
 const AS_OF = '2025-06-30';
-const LOCAL = 'postgres://recert:recert@127.0.0.1:5432/postgres';
-
-async function serverUrl(): Promise<string> {
-  const url = process.env.DATABASE_URL ?? LOCAL;
-  const probe = async () => {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (await probe()) return url;
-  if (process.env.DATABASE_URL) throw new Error('DATABASE_URL does not answer');
-  // The local server of these machines; .ci/run shows how it is installed and its role created.
-  execFileSync('bash', ['-c', 'pg_ctlcluster $(ls /usr/lib/postgresql | sort -n | tail -1) main start'], { stdio: 'inherit' });
-  if (!(await probe())) throw new Error(`no PostgreSQL at ${url}`);
-  return url;
-}
-
-async function freshDatabase(server: string): Promise<string> {
-  const name = 'recert_bench';
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 // Deterministic synthetic people, generated inside PostgreSQL: 60% NAMSS (a fifth of them dual), 30% TechServe, 10% SER.
 const SEED_SQL = (people: number, each: number) =>
@@ -92,20 +59,6 @@ const SEED_SQL = (people: number, each: number) =>
   analyze;
 `);
 
-// CPU seconds used by this database's server processes (PostgreSQL on this machine, read from /proc; null elsewhere).
-async function databaseCpuSeconds(db: Db): Promise<number | null> {
-  try {
-    const pids = await rowsOf<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database()`);
-    let ticks = 0;
-    for (const { pid } of pids) {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-    return ticks / 100;
-  } catch {
-    return null;
-  }
-}
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
@@ -114,7 +67,7 @@ const round = (value: number | null, digits = 2) => (value === null ? null : Num
 const busyBefore = loadavg()[0]!;
 
 const server = await serverUrl();
-const url = await freshDatabase(server);
+const url = await freshDatabase(server, 'recert_bench');
 const database = await openDatabase({ url });
 await database.migrate();
 await installBuiltinPolicies(database.db);
@@ -127,14 +80,14 @@ const policies = new PolicyStore(database.db);
 const registry = await policies.current();
 started = performance.now();
 let cpu = process.cpuUsage();
-let dbCpu = await databaseCpuSeconds(database.db);
+let dbCpu = await databaseCpu(database.db);
 let certifications = 0;
 for (const bodyId of ['namss', 'techserve', 'ser']) {
   certifications += (await reevaluateBody({ db: database.db, registry, bodyId, asOf: AS_OF })).certifications;
 }
 const reevaluateSeconds = (performance.now() - started) / 1000;
 const reevaluateNodeCpu = cpuSeconds(cpu);
-const reevaluateDbCpu = dbCpu === null ? null : (await databaseCpuSeconds(database.db))! - dbCpu;
+const reevaluateDbCpu = await databaseCpuSince(database.db, dbCpu);
 
 await buildUser(database.db, {
   email: 'bench@example.org',
@@ -172,7 +125,7 @@ writeFileSync(pathsFile, JSON.stringify(paths));
 
 // The load generator runs in its own process so it does not share the server's event loop.
 cpu = process.cpuUsage();
-dbCpu = await databaseCpuSeconds(database.db);
+dbCpu = await databaseCpu(database.db);
 const load = await new Promise<{
   requests: { average: number; total: number };
   latency: { p99: number; p50: number };
@@ -195,7 +148,7 @@ const load = await new Promise<{
   child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited ${code}`))));
 });
 const progressNodeCpu = cpuSeconds(cpu);
-const progressDbCpu = dbCpu === null ? null : (await databaseCpuSeconds(database.db))! - dbCpu;
+const progressDbCpu = await databaseCpuSince(database.db, dbCpu);
 await app.close();
 await database.close();
 

@@ -93,7 +93,7 @@ export async function decideExtension(options: {
           decision === 'grant'
             ? `Your ${policy.designation} renewal is now due ${before.newDue}. Extended renewals are always audited: keep your certificates at hand.${reason ? ` ${reason}` : ''}`
             : `Your request to extend the ${policy.designation} renewal was refused: ${reason}`,
-        link: `/people/${before.personId}/extensions`,
+        link: `/bodies/${bodyId}/people/${before.personId}/extensions`,
         noticeOn: todayOf(registry, bodyId, now),
       },
     ]);

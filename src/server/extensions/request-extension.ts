@@ -140,7 +140,7 @@ export async function requestExtension(options: {
         key: `extension-requested:${row!.id}`,
         title: `${policy.designation}: extension requested`,
         body: `We received your request to extend the ${policy.designation} renewal due ${result.deadlines.due} to ${newDue}.${payment} Extended renewals are always audited.`,
-        link: `/people/${personId}/extensions`,
+        link: `/bodies/${bodyId}/people/${personId}/extensions`,
         noticeOn: today,
       },
     ]);

@@ -76,7 +76,7 @@ export async function decideStandingAppeal(options: {
           outcome === 'overturned'
             ? `Your appeal was granted and the decision overturned: your ${designation} certification is restored. ${reason}`
             : `Your appeal was decided: the decision on your ${designation} certification stands. ${reason}`,
-        link: `/people/${personId}/standing`,
+        link: `/bodies/${bodyId}/people/${personId}/standing`,
         noticeOn: todayOf(registry, bodyId, now),
       },
     ]);

@@ -95,7 +95,7 @@ export async function decideStanding(options: {
         body:
           `Your ${policy.designation} certification was ${DONE[action]} on ${today}: ${reason}` +
           (appealBy ? ` You may appeal until ${appealBy}.` : ''),
-        link: `/people/${personId}/standing`,
+        link: `/bodies/${bodyId}/people/${personId}/standing`,
         noticeOn: today,
       },
     ]);

@@ -215,7 +215,7 @@ describe('recert tick', () => {
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as unknown);
-      expect(body).toMatchObject({ bodyId: 'ser', asOf: '2026-01-01', skipped: false, notices: 0 });
+      expect(body).toMatchObject({ bodyId: 'ser', asOf: '2026-01-01', skipped: false, renewed: 0, notices: 0 });
       expect(mail).toEqual({ emails: { sent: 0, skipped: 0 } });
       const unknown = await run(process.execPath, [BIN, 'tick', '--body', 'nobody'], { env }).catch(
         (error: { code: number; stderr: string }) => error,

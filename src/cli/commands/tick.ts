@@ -30,7 +30,8 @@ export async function tickCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(
       values.format === 'json'
         ? `${JSON.stringify(result)}\n`
-        : `${result.bodyId} ${result.asOf}: ${result.people} people, ${result.certifications} certifications re-evaluated, ` +
+        : `${result.bodyId} ${result.asOf}: ${result.renewed} renewed automatically, ${result.people} people, ` +
+            `${result.certifications} certifications re-evaluated, ` +
             `${result.notices} new notices\n`,
     );
   }

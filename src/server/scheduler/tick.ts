@@ -5,6 +5,7 @@ import { reevaluateBody } from '../compliance/reevaluate';
 import type { Db } from '../db/database';
 import { scheduledRuns } from '../db/schema/jobs';
 import { sendScheduledNotices } from '../notifications/send-scheduled-notices';
+import { renewAutomatically } from '../renewals/renew-automatically';
 
 /** A body's daily work for a date. Each step is idempotent: run it twice, late, or for a past date, same result. */
 export const TICK_JOB = 'tick';
@@ -14,6 +15,8 @@ export interface TickResult {
   asOf: string;
   /** Skipped: another process had claimed this body's date (only when claiming). */
   skipped: boolean;
+  /** Certifications renewed automatically at their cycle end (programs without a renewal window). */
+  renewed: number;
   /** Re-evaluation: people and certifications whose current cycle was judged. */
   people: number;
   certifications: number;
@@ -23,7 +26,7 @@ export interface TickResult {
 
 /**
  * Runs every body's daily work for `asOf` (default: today in each body's time
- * zone): re-evaluating everyone's current cycle into cycle_results, so
+ * zone): renewing automatically what renews at cycle end, re-evaluating everyone's current cycle into cycle_results, so
  * statuses (renewal open, late, lapsed, expired) and the overview change on
  * their dates with no one pressing a button; then the date's scheduled notices
  * into inboxes (e-mailed afterwards by notifications/send-notice-emails). `claim` (the server's daily
@@ -46,15 +49,15 @@ export async function tick(options: {
     const asOf = options.asOf ?? dateAt(body.timeZone, now);
     const claimed = await claimRun(db, body.id, asOf, now, options.claim ?? false);
     if (!claimed) {
-      results.push({ bodyId: body.id, asOf, skipped: true, people: 0, certifications: 0, notices: 0 });
+      results.push({ bodyId: body.id, asOf, skipped: true, renewed: 0, people: 0, certifications: 0, notices: 0 });
       continue;
     }
-    // Step 1 (to come): the renewals engineer's renewAutomatically({ db, registry, bodyId, asOf }) for programs
-    // renewed at cycle end (TechServe) runs here, before re-evaluation, so the new cycle is what gets judged.
+    // Programs renewed at cycle end (TechServe) first, so the cycle re-evaluation judges and notices speak of is the new one.
+    const renewed = await renewAutomatically({ db, registry, bodyId: body.id, asOf, now });
     const judged = await reevaluateBody({ db, registry, bodyId: body.id, asOf });
     // After re-evaluation, so a notice never disagrees with the status the person sees.
     const noticed = await sendScheduledNotices({ db, registry, bodyId: body.id, asOf });
-    const done = { ...judged, ...noticed };
+    const done = { ...renewed, ...judged, ...noticed };
     await db
       .update(scheduledRuns)
       .set({ finishedAt: new Date(), result: done })

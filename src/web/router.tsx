@@ -212,6 +212,19 @@ const invoiceRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/billing/invoice-page'), 'InvoicePage'),
 });
 
+/** A person's notices (reminders, decisions) and which of them they are e-mailed. */
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/inbox',
+  component: lazyRouteComponent(() => import('./pages/inbox/inbox-page'), 'InboxPage'),
+});
+
+const notificationPreferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/notification-preferences',
+  component: lazyRouteComponent(() => import('./pages/inbox/notification-preferences-page'), 'NotificationPreferencesPage'),
+});
+
 /** A person's extensions: the terms, the request form, the requests made. */
 const personExtensionsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -334,6 +347,8 @@ const routeTree = rootRoute.addChildren([
     overviewRoute,
     reviewsRoute,
     personExtensionsRoute,
+    inboxRoute,
+    notificationPreferencesRoute,
     extensionQueueRoute,
     personStandingRoute,
     standingAppealsRoute,

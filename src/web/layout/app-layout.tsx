@@ -19,6 +19,7 @@ import {
   subscribeToStoredBody,
 } from '../session';
 import { SessionContext, type Session } from './session-context';
+import { UnreadBadge } from './unread-badge';
 
 /** The signed-in frame: header, navigation (a drawer at phone width), body picker and sign-out. */
 export function AppLayout() {
@@ -121,6 +122,13 @@ export function AppLayout() {
                         to="/bodies/$bodyId/people/$personId/activities"
                         params={{ bodyId, personId }}
                         label="My CE activities"
+                        onClick={close}
+                      />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/people/$personId/inbox"
+                        params={{ bodyId, personId }}
+                        label="My notices"
+                        rightSection={<UnreadBadge bodyId={bodyId} personId={personId} />}
                         onClick={close}
                       />
                       <NavLinkLink

@@ -6,7 +6,8 @@ import { evidenceFiles } from '../db/schema/activities';
 import { recordAudit } from '../audit/record-audit';
 import type { FileStorage } from '../files/file-storage';
 import { checkDocument, safeFilename } from '../files/uploads';
-import { loadUnlocked } from './change-activity';
+import { refuseIfReported } from '../providers/attendance/approval-code';
+import { loadForUpdate, loadUnlocked } from './change-activity';
 
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
 
@@ -28,7 +29,9 @@ export async function addEvidence(options: {
   await storage.put(storageKey, bytes);
   try {
     return await db.transaction(async (tx) => {
-      await loadUnlocked(tx, bodyId, personId, activityId);
+      // Proof may be added to an activity a submitted renewal locked (an audit asks for it); removing it may not.
+      await loadForUpdate(tx, bodyId, personId, activityId);
+      await refuseIfReported(tx, bodyId, personId, activityId);
       const [row] = await tx
         .insert(evidenceFiles)
         .values({

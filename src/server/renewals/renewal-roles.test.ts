@@ -93,6 +93,11 @@ const staffOnly = { anonymous: 401, alice: 404, bob: 404, rita: 200, ada: 200, o
  */
 const matrix: { name: string; request: () => Promise<Request> | Request; expected: Partial<Record<Actor, number>> }[] = [
   {
+    name: "list Alice's certifications for renewal",
+    request: () => ({ method: 'GET', url: `${alice()}/renewals` }),
+    expected: { anonymous: 401, alice: 200, bob: 404, rita: 200, ada: 200, otto: 404, tess: 404 },
+  },
+  {
     name: "read what renewing means for Alice's certification",
     request: () => ({ method: 'GET', url: `${alice()}/certifications/${aliceCertificationId}/renewal` }),
     expected: { anonymous: 401, alice: 200, bob: 404, rita: 200, ada: 200, otto: 404, tess: 404 },
@@ -165,6 +170,14 @@ describe('renewal roles', () => {
     const queue = await t.app.inject({ method: 'GET', url: '/api/v1/bodies/namss/renewals', headers: headers.rita });
     const entry = queue.json().items.find((item: { id: string }) => item.id === aliceRenewalId);
     expect(entry).toMatchObject({ person: { id: cast.alice.person.id }, designation: 'CPCS', paidOn: '2022-09-15' });
+    const mine = await t.app.inject({ method: 'GET', url: `${alice()}/renewals`, headers: headers.alice });
+    expect(mine.json().certifications).toEqual([
+      expect.objectContaining({
+        certificationId: aliceCertificationId,
+        status: 'in-review',
+        latest: expect.objectContaining({ id: aliceRenewalId }),
+      }),
+    ]);
     const read = await t.app.inject({ method: 'GET', url: `${alice()}/renewals/${aliceRenewalId}`, headers: headers.alice });
     expect(read.json()).toMatchObject({ state: 'submitted', paid: true, items: [{ credits: 16 }, { credits: 14 }] });
   });

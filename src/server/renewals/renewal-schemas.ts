@@ -170,3 +170,29 @@ export const renewalQueueQuerySchema = z.object({
     .optional()
     .transform((value) => (value === undefined ? undefined : value === 'true')),
 });
+
+/** GET .../people/:personId/renewals: each certification held, where it stands, and its latest application. */
+export const personRenewalsSchema = z.object({
+  asOf: date,
+  certifications: z.array(
+    z.object({
+      certificationId: z.uuid(),
+      programId: z.string(),
+      designation: z.string(),
+      status: z.string(),
+      cycle: z.object({ start: date, end: date }),
+      opens: date.nullable(),
+      due: date,
+      compliant: z.boolean(),
+      latest: z
+        .object({
+          id: z.uuid(),
+          state: z.enum(['submitted', 'returned', 'approved', 'withdrawn']),
+          submittedOn: date,
+          cycleEnd: date,
+        })
+        .nullable(),
+    }),
+  ),
+});
+export type PersonRenewals = z.output<typeof personRenewalsSchema>;

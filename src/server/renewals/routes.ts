@@ -7,10 +7,12 @@ import type { AppContext } from '../http/context';
 import { approveRenewal } from './approve-renewal';
 import { decideRenewalItem } from './decide-renewal-item';
 import { getRenewalOptions } from './get-renewal-options';
+import { listPersonRenewals } from './list-person-renewals';
 import { listRenewals } from './list-renewals';
 import { loadRenewalRow, presentRenewal } from './load-renewal';
 import {
   itemDecisionBodySchema,
+  personRenewalsSchema,
   renewalOptionsSchema,
   renewalQueueQuerySchema,
   renewalQueueSchema,
@@ -29,6 +31,29 @@ export function renewalRoutes(app: FastifyInstance, context: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['renewals'];
   const base = '/api/v1/bodies/:bodyId/people/:personId';
+
+  typed.get(
+    `${base}/renewals`,
+    {
+      schema: {
+        tags,
+        summary: "A person's certifications, where each stands for renewal, and its latest application",
+        params: personParams,
+        response: { 200: personRenewalsSchema },
+      },
+    },
+    async (request) => {
+      const { bodyId, personId } = request.params;
+      authorize(renewalPolicy, 'read', request.actor, { bodyId, personId });
+      return listPersonRenewals({
+        db: context.db,
+        registry: await context.policies.current(),
+        bodyId,
+        personId,
+        now: context.now(),
+      });
+    },
+  );
 
   typed.get(
     `${base}/certifications/:certificationId/renewal`,

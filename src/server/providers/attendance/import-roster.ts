@@ -9,6 +9,7 @@ import { checkRoster } from './check-roster';
 import { checkOpenForReporting, findOffering } from './offering-access';
 import { refuse, type Roster } from './read-roster';
 import { MATCH_BY_EMAIL } from './roster-matching';
+import { hasAttendance, keepOneAttendancePerPerson, linkSameAttendees } from './same-attendee';
 import { stageRoster } from './stage-roster';
 
 const MAX_CHANGES_LISTED = 1000;
@@ -25,7 +26,8 @@ export interface RosterImport {
  * are staged in a temporary table beside what was reported before (one row
  * per attendee and completion date: a re-upload adds nothing, a changed name,
  * hours or grade updates the row and is listed) and matched to certificants
- * (certificant number first, then e-mail). Each newly matched attendee's
+ * (certificant number first, then e-mail); a row naming an attendee reported
+ * before another way (see linkSameAttendees) is that attendance. Each newly matched attendee's
  * activity, confirmation and figures follow (AttendanceFollowUp): before the
  * answer for a roster of ordinary size, in the background for a large one.
  */
@@ -47,9 +49,12 @@ export async function importRoster(options: {
     const found = await findOffering(tx, bodyId, offeringId, true);
     checkOpenForReporting(found);
     const staged = checkRoster(roster, found.offering, today);
-    const { existing } = await stageRoster(tx, bodyId, offeringId, staged);
-    if (existing > 0) await refuseLockedCorrections(tx, bodyId, roster);
+    const staging = await stageRoster(tx, bodyId, offeringId, staged);
     await tx.execute(MATCH_BY_EMAIL(bodyId));
+    const reportedBefore = staging.existing > 0 || (await hasAttendance(tx, bodyId, offeringId));
+    const existing = staging.existing + (reportedBefore ? await linkSameAttendees(tx, bodyId, offeringId) : 0);
+    await keepOneAttendancePerPerson(tx, { bodyId, offeringId, reportedBefore });
+    if (existing > 0) await refuseLockedCorrections(tx, bodyId, roster);
     const at = now.toISOString();
     await tx.execute(sql`
       insert into attendance (body_id, id, offering_id, provider_id, attendee_key, name, email, number, completed_on, hundredths,

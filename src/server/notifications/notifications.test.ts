@@ -57,6 +57,15 @@ describe('who may use a person\u2019s inbox and preferences', () => {
   });
 });
 
+describe('a record that does not exist', () => {
+  it('is not found, for admins too', async () => {
+    const url = '/api/v1/bodies/namss/people/00000000-0000-4000-8000-000000000000';
+    for (const path of ['/notifications', '/notifications/unread-count', '/notification-preferences']) {
+      expect((await t.app.inject({ method: 'GET', url: `${url}${path}`, headers: as.ada })).statusCode).toBe(404);
+    }
+  });
+});
+
 describe('the inbox', () => {
   it('lists newest first with the unread count and the courtesy statement, a page at a time', async () => {
     const inbox = (await get('alice', '/notifications')).json();

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../accounts/actor';
 import { authorize, noticePolicy } from '../authorization';
+import { loadPerson } from '../certificants/load-person-record';
 import { personParams } from '../certificants/routes';
 import type { AppContext } from '../http/context';
 import { getNotificationPreferences } from './get-notification-preferences';
@@ -18,6 +20,8 @@ import {
 } from './notification-schemas';
 import { setNotificationPreferences } from './set-notification-preferences';
 
+type NoticeAction = keyof typeof noticePolicy.actions;
+
 declare module 'fastify' {
   interface FastifyInstance {
     noticeEmails: NoticeEmailSweep;
@@ -32,6 +36,12 @@ export function notificationRoutes(app: FastifyInstance, context: AppContext): v
   if (context.config.NODE_ENV !== 'test') app.addHook('onReady', async () => sweep.start());
   app.addHook('onClose', async () => sweep.stop());
   const base = '/api/v1/bodies/:bodyId/people/:personId';
+  /** Authorizes, then makes sure the record exists: an admin asking about one that does not hears so (404). */
+  const allowed = async (action: NoticeAction, actor: Actor | null, bodyId: string, personId: string) => {
+    const allowedActor = authorize(noticePolicy, action, actor, { bodyId, personId });
+    await loadPerson(context.db, bodyId, personId);
+    return allowedActor;
+  };
 
   typed.get(
     `${base}/notifications`,
@@ -46,7 +56,7 @@ export function notificationRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request) => {
       const { bodyId, personId } = request.params;
-      authorize(noticePolicy, 'read', request.actor, { bodyId, personId });
+      await allowed('read', request.actor, bodyId, personId);
       const { unread, limit, before } = request.query;
       return listNotifications({ db: context.db, bodyId, personId, unreadOnly: unread, limit, before });
     },
@@ -64,7 +74,7 @@ export function notificationRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request) => {
       const { bodyId, personId } = request.params;
-      authorize(noticePolicy, 'read', request.actor, { bodyId, personId });
+      await allowed('read', request.actor, bodyId, personId);
       return { unread: await countUnread(context.db, bodyId, personId) };
     },
   );
@@ -82,7 +92,7 @@ export function notificationRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request) => {
       const { bodyId, personId } = request.params;
-      authorize(noticePolicy, 'mark-read', request.actor, { bodyId, personId });
+      await allowed('mark-read', request.actor, bodyId, personId);
       const marked = await markNotificationsRead({ db: context.db, bodyId, personId, which: request.body, now: context.now() });
       return { marked, unread: await countUnread(context.db, bodyId, personId) };
     },
@@ -100,7 +110,7 @@ export function notificationRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request) => {
       const { bodyId, personId } = request.params;
-      authorize(noticePolicy, 'read-preferences', request.actor, { bodyId, personId });
+      await allowed('read-preferences', request.actor, bodyId, personId);
       return getNotificationPreferences({ db: context.db, registry: await context.policies.current(), bodyId, personId });
     },
   );
@@ -118,7 +128,7 @@ export function notificationRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request) => {
       const { bodyId, personId } = request.params;
-      const actor = authorize(noticePolicy, 'set-preferences', request.actor, { bodyId, personId });
+      const actor = await allowed('set-preferences', request.actor, bodyId, personId);
       return setNotificationPreferences({
         db: context.db,
         registry: await context.policies.current(),

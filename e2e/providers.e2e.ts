@@ -108,7 +108,7 @@ describe('monitoring a provider', () => {
     await adminPage.getByLabel('Kind of notice').selectOption('termination');
     await adminPage.getByRole('button', { name: 'Terminate provider' }).click();
     await expect.poll(() => adminPage.getByText('Give the reason: the provider reads it').count()).toBeGreaterThan(0);
-    await adminPage.getByLabel('Reason').fill('Confirmations late again after the warning.');
+    await adminPage.getByRole('textbox', { name: 'Reason' }).fill('Confirmations late again after the warning.');
     await adminPage.getByRole('button', { name: 'Terminate provider' }).click();
     const confirm = adminPage.getByRole('dialog', { name: 'Terminate Prairie Partners?' });
     await expect.poll(() => confirm.getByText(/offerings will be withdrawn/).count(), { timeout: 15_000 }).toBe(1);

@@ -225,6 +225,31 @@ const notificationPreferencesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/inbox/notification-preferences-page'), 'NotificationPreferencesPage'),
 });
 
+/** Renewal applications: a person's certifications, one certification's renewal, staff's queue and one application. */
+const personRenewalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/renewals',
+  component: lazyRouteComponent(() => import('./pages/renewals/person-renewals-page'), 'PersonRenewalsPage'),
+});
+
+const renewalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/renewals/$certificationId',
+  component: lazyRouteComponent(() => import('./pages/renewals/renewal-page'), 'RenewalPage'),
+});
+
+const renewalQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/renewals',
+  component: lazyRouteComponent(() => import('./pages/renewals/renewal-queue-page'), 'RenewalQueuePage'),
+});
+
+const staffRenewalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/renewal-applications/$renewalId',
+  component: lazyRouteComponent(() => import('./pages/renewals/staff-renewal-page'), 'StaffRenewalPage'),
+});
+
 /** A person's extensions: the terms, the request form, the requests made. */
 const personExtensionsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -346,6 +371,10 @@ const routeTree = rootRoute.addChildren([
     invoiceRoute,
     overviewRoute,
     reviewsRoute,
+    personRenewalsRoute,
+    renewalRoute,
+    renewalQueueRoute,
+    staffRenewalRoute,
     personExtensionsRoute,
     inboxRoute,
     notificationPreferencesRoute,

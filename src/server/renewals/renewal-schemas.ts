@@ -64,7 +64,9 @@ export const renewalSchema = z.object({
   }),
   auditSelected: z.boolean(),
   auditDraw: auditDrawSchema.nullable(),
-  invoice: z.object({ id: z.uuid(), number: z.string(), totalCents: z.number().int(), paidOn: date.nullable() }).nullable(),
+  invoice: z
+    .object({ id: z.uuid(), number: z.string(), currency: z.string(), totalCents: z.number().int(), paidOn: date.nullable() })
+    .nullable(),
   /** Every invoice of this cycle's applications is paid: staff may decide. */
   paid: z.boolean(),
   decidedAt: z.string().nullable(),

@@ -144,6 +144,12 @@ export function AppLayout() {
                         onClick={close}
                       />
                       <NavLinkLink
+                        to="/bodies/$bodyId/people/$personId/renewals"
+                        params={{ bodyId, personId }}
+                        label="My renewals"
+                        onClick={close}
+                      />
+                      <NavLinkLink
                         to="/bodies/$bodyId/people/$personId/extensions"
                         params={{ bodyId, personId }}
                         label="My extensions"
@@ -184,6 +190,12 @@ export function AppLayout() {
                         activeOptions={{ exact: true }}
                       />
                       <NavLinkLink to="/bodies/$bodyId/reviews" params={{ bodyId }} label="Review queue" onClick={close} />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/renewals"
+                        params={{ bodyId }}
+                        label="Renewal applications"
+                        onClick={close}
+                      />
                       <NavLinkLink
                         to="/bodies/$bodyId/extensions"
                         params={{ bodyId }}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -50,15 +50,25 @@ function PreferencesForm(props: {
         {view.preferences.map((p) => (
           <Switch
             key={p.kind}
-            label={p.label}
-            description={p.mandatory ? `Always sent: ${view.mandatoryReason}` : undefined}
+            label={
+              p.mandatory ? (
+                <>
+                  {p.label}{' '}
+                  <Badge component="span" size="xs" color="gray" variant="outline" ml={4}>
+                    always sent
+                  </Badge>
+                </>
+              ) : (
+                p.label
+              )
+            }
+            description={p.mandatory ? view.mandatoryReason : undefined}
             checked={p.mandatory || (enabled[p.kind] ?? true)}
             disabled={p.mandatory || !props.canChange}
             onChange={(event) => {
               const checked = event.currentTarget.checked;
               setEnabled((current) => ({ ...current, [p.kind]: checked }));
             }}
-            thumbIcon={p.mandatory ? <span aria-hidden="true">🔒</span> : undefined}
           />
         ))}
         {props.canChange && (

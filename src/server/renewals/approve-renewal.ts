@@ -47,6 +47,12 @@ export async function approveRenewal(options: {
         );
       }
     }
+    const [held] = await tx
+      .select({ hold: certifications.hold })
+      .from(certifications)
+      .where(and(eq(certifications.bodyId, bodyId), eq(certifications.id, renewal.certificationId)));
+    if (held?.hold)
+      throw new RecertError('conflict', `the certification is ${held.hold}: it cannot be renewed while the decision stands`);
     const judged = await judgeActivities(
       tx,
       registry,

@@ -84,6 +84,20 @@ describe('approving a renewal', () => {
     });
   });
 
+  it('is refused while the certification is suspended', async () => {
+    const who = await namssRenewer(database.db);
+    const renewal = await submit(who, '2022-10-03');
+    if (renewal.auditSelected) await acceptEvery(who, renewal.id, '2022-10-04');
+    await database.db
+      .update(certifications)
+      .set({ hold: 'suspended' })
+      .where(and(eq(certifications.bodyId, 'namss'), eq(certifications.id, who.certification.id)));
+    await expect(approveRenewal({ ...target(who, renewal.id), now: at('2022-10-05') })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('suspended'),
+    });
+  });
+
   it('waits for payment, lists unpaid apart, and ages paid ones against the target', async () => {
     const who = await namssRenewer(database.db);
     const renewal = await submit(who, '2022-12-10');

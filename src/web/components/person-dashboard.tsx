@@ -48,6 +48,9 @@ export function PersonDashboard(props: { bodyId: string; personId: string; own: 
           <ButtonLink to="/bodies/$bodyId/people/$personId/activities" params={{ bodyId, personId }} variant="light">
             {own ? 'Record CE activities' : 'CE activities'}
           </ButtonLink>
+          <ButtonLink to="/bodies/$bodyId/people/$personId/renewals" params={{ bodyId, personId }} variant="default">
+            Renewals
+          </ButtonLink>
           {(own || staff) && (
             <ButtonLink to="/bodies/$bodyId/people/$personId/extensions" params={{ bodyId, personId }} variant="default">
               Extensions

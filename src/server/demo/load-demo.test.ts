@@ -16,6 +16,8 @@ import { getProgress } from '../certificants/get-progress';
 import type { Database } from '../db/database';
 import { memberships, userEmails } from '../db/schema/accounts';
 import { openTestDatabase } from '../testing/test-database';
+import { listRenewals } from '../renewals/list-renewals';
+import { DEMO_RECERTIFICATION_FEE } from './renewal-demo';
 import { loadDemoOnce, type DemoServices, type DemoSignIn } from './load-demo';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
@@ -146,6 +148,48 @@ describe('demo data', () => {
     const namss = await overdueConfirmations(database.db, registry, 'namss', NOW);
     expect(namss.offerings.map((o) => o.approvalCode)).not.toContain('NAMSS-DEMO-0002');
   });
+
+  it("has renewal applications in every state, made on the season's dates", async () => {
+    const statusOf = async (slug: string) => (await progressOf(`${slug}@namss.demo`))[0]!;
+    // Renewed in August: the next cycle, active.
+    expect(await statusOf('casey')).toMatchObject({ status: 'active', cycle: { end: '2029-12-01' } });
+    expect(await statusOf('jamie')).toMatchObject({ status: 'in-review' });
+    expect(await statusOf('robin')).toMatchObject({ status: 'in-review' });
+    // Returned: the person may submit again.
+    expect(await statusOf('quinn')).toMatchObject({ status: 'renewal-open' });
+    expect(await statusOf('avery')).toMatchObject({ status: 'in-review', deadlines: { extendedDue: '2027-06-01' } });
+    expect(await statusOf('drew')).toMatchObject({ status: 'suspended' });
+    const registry = await new PolicyStore(database.db).current();
+    expect(registry.require('namss/cpcs').fees.recertification).toEqual(DEMO_RECERTIFICATION_FEE);
+    const queue = await listRenewals({ db: database.db, registry, bodyId: 'namss', state: 'submitted', now: NOW });
+    expect(queue.items.map((item) => [item.person.legalName, item.auditSelected, item.paidOn !== null])).toEqual(
+      expect.arrayContaining([
+        ['Jamie Fox', expect.any(Boolean), true],
+        ['Avery Stone', true, true],
+      ]),
+    );
+    expect(queue.awaitingPayment.map((item) => item.person.legalName)).toContain('Robin Hale');
+  });
+
+  it.each(['2027-03-10T15:00:00Z', '2027-07-15T15:00:00Z', '2027-08-02T15:00:00Z'])(
+    'loads in any season (%s)',
+    async (when) => {
+      const other = await openTestDatabase();
+      const otherFolder = await mkdtemp(join(tmpdir(), 'recert-demo-'));
+      try {
+        await installBuiltinPolicies(other.db);
+        const loaded = await loadDemoOnce(other.db, new Date(when), {
+          files: new LocalFileStorage(join(otherFolder, 'files')),
+          mailer: createMailer({ from: 'recert@example.org', outboxDir: join(otherFolder, 'outbox') }),
+        });
+        expect(loaded.map((s) => s.email)).toContain('avery@namss.demo');
+      } finally {
+        await other.close();
+        await rm(otherFolder, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('loads once: a second start adds nothing', async () => {
     const [before] = await database.db.select({ n: count() }).from(userEmails);

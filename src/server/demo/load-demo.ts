@@ -6,6 +6,7 @@ import { installationSettings } from '../db/schema/settings';
 import type { FileStorage } from '../files/file-storage';
 import type { Mailer } from '../mail/mailer';
 import { seedProviderDemo } from './provider-demo';
+import { seedRenewalDemo } from './renewal-demo';
 import { buildActivities, buildCertificant, buildPerson, buildUser, type ActivitySpec } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'recert-demo';
@@ -264,6 +265,7 @@ export async function loadDemoOnce(db: Db, now: Date, services: DemoServices): P
   const stages: [key: string, seed: (tx: Db) => Promise<DemoSignIn[]>][] = [
     ['demo', (tx) => seedDemo(tx, today)],
     ['demo-providers', (tx) => seedProviderDemo(tx, today, DEMO_PASSWORD, now, services)],
+    ['demo-renewals', (tx) => seedRenewalDemo(tx, today, DEMO_PASSWORD, services)],
   ];
   const signIns: DemoSignIn[] = [];
   for (const [key, seed] of stages) {

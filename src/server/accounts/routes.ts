@@ -48,7 +48,8 @@ export function accountRoutes(app: FastifyInstance, context: AppContext, session
         sessionDays: context.config.SESSION_DAYS,
         now: context.now(),
       });
-      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
+      // Max-Age, not Expires: the browser's clock may differ from the server's, and the session ends when the server says.
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: context.config.SESSION_DAYS * 86_400 });
       const current = await actorForSession(context.db, session.token, context.now());
       if (!current) throw new RecertError('unauthenticated', 'the session could not be started');
       const actor = current.actor;

@@ -12,8 +12,22 @@ import { zodFastSerializerCompiler } from './zod-fast-serializer';
 
 const registry = createPolicyRegistry(builtinPolicies, builtinBodies);
 const held = [
-  { program: 'techserve/cpsr-1', awarded: '2021-01-01', renewedThrough: null },
-  { program: 'techserve/cpsae-1', awarded: '2021-06-01', renewedThrough: null },
+  {
+    program: 'techserve/cpsr-1',
+    awarded: '2021-01-01',
+    renewedThrough: null,
+    extendedTo: null,
+    renewalSubmittedOn: null,
+    hold: null,
+  },
+  {
+    program: 'techserve/cpsae-1',
+    awarded: '2021-06-01',
+    renewedThrough: null,
+    extendedTo: null,
+    renewalSubmittedOn: null,
+    hold: null,
+  },
 ];
 const result = evaluate(
   {

@@ -76,7 +76,7 @@ export async function buildPerson(db: DbOrTx, spec: PersonSpec) {
 
 export async function buildCertification(
   db: DbOrTx,
-  spec: { bodyId: string; personId: string; programId: string; awarded: string; renewedThrough?: string | null },
+  spec: { id?: string; bodyId: string; personId: string; programId: string; awarded: string; renewedThrough?: string | null },
 ) {
   const [row] = await db
     .insert(certifications)
@@ -124,7 +124,7 @@ export async function buildCertificant(
   spec: PersonSpec & {
     email?: string;
     password?: string;
-    holds?: { programId: string; awarded: string; renewedThrough?: string | null }[];
+    holds?: { id?: string; programId: string; awarded: string; renewedThrough?: string | null }[];
   },
 ) {
   const person = await buildPerson(db, spec);

@@ -15,6 +15,15 @@ import { prepareDatabase } from '../src/server/main';
 export const SCREENSHOTS = join(process.cwd(), 'artifacts', 'screenshots');
 export const DEMO_PASSWORD = 'recert-demo';
 
+/**
+ * The journeys' clock: the server, its demo and every browser live on this
+ * date (E2E_NOW), so date rules such as NAMSS's renewal season (August 1 to
+ * December 1) hold whenever the suite runs. It advances with real time.
+ */
+const E2E_START = new Date(process.env.E2E_NOW ?? '2026-11-16T15:00:00Z').getTime();
+const realStart = Date.now();
+export const e2eNow = () => new Date(E2E_START + (Date.now() - realStart));
+
 /** The real server, on an embedded database with the demo loaded, on a free loopback port. */
 export async function startE2EServer() {
   if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error('the web app is not built: run npm run build first');
@@ -22,14 +31,14 @@ export async function startE2EServer() {
   const config = loadConfig({ LOG_LEVEL: 'warn', NODE_ENV: 'test' });
   const mailer = createMailer({ from: config.MAIL_FROM, outboxDir: await mkdtemp(join(tmpdir(), 'recert-e2e-outbox-')) });
   const files = new LocalFileStorage(join(tmpdir(), `recert-files-${process.pid}`));
-  await prepareDatabase(database, { demo: true, now: new Date(), files, mailer });
+  await prepareDatabase(database, { demo: true, now: e2eNow(), files, mailer });
   const app = await buildApp({
     db: database.db,
     config,
     policies: new PolicyStore(database.db),
     mailer,
     files,
-    now: () => new Date(),
+    now: e2eNow,
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -58,6 +67,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export function newContext(browser: Browser, width = 1280): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
+/** A fresh browser profile whose pages read the journeys' date. */
+export async function newContext(browser: Browser, width = 1280): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
+  await context.clock.setFixedTime(e2eNow());
+  return context;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { e2eNow } from './e2e-server';
 import { expectFits, journeys, pdf, shot } from './journey';
 
 const app = journeys();
@@ -28,7 +29,7 @@ describe('a certificant', () => {
     await page
       .getByLabel('Date')
       .first()
-      .fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
+      .fill(new Date(e2eNow().getTime() - 7 * 86_400_000).toISOString().slice(0, 10));
     await page.getByLabel('Hours').fill('6');
     await shot(page, '02-add-activity-preview');
     await page.getByRole('button', { name: 'Add activity' }).click();

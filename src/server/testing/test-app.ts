@@ -15,6 +15,8 @@ export interface TestApp {
   /** Where mail goes when no SMTP_URL is given. */
   outboxDir: string;
   database: Database;
+  /** Moves the app's clock (for tests that live through a calendar). */
+  setNow(now: Date): void;
   /** Signs in and returns headers that carry the session cookie and CSRF token. */
   signIn(email: string, password?: string): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -27,7 +29,7 @@ export async function createTestApp(options: { now?: Date; env?: Record<string, 
   const database = await openTestDatabase();
   await installBuiltinPolicies(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', SIGN_IN_ATTEMPTS_PER_MINUTE: '1000', ...options.env });
-  const now = options.now ?? TEST_NOW;
+  let now = options.now ?? TEST_NOW;
   const outboxDir = await mkdtemp(join(tmpdir(), 'recert-outbox-'));
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir });
   const filesDir = await mkdtemp(join(tmpdir(), 'recert-files-'));
@@ -44,6 +46,9 @@ export async function createTestApp(options: { now?: Date; env?: Record<string, 
     app,
     outboxDir,
     database,
+    setNow(next) {
+      now = next;
+    },
     async signIn(email, password = 'correct horse battery') {
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
       if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyInfo, todayIn } from '../src/web/bodies';
+import { e2eNow } from './e2e-server';
 import { expectFits, journeys, pdf, shot } from './journey';
 
 const app = journeys();
@@ -181,7 +182,7 @@ describe('monitoring a provider', () => {
 
 describe('the pre-approval program', () => {
   it('a provider applies, the coordinator and committee approve, the offering is listed, the roster is reported and the certificant has the credit', async () => {
-    const today = todayIn(bodyInfo('ser').timeZone);
+    const today = todayIn(bodyInfo('ser').timeZone, e2eNow());
     const title = 'Wetland plant identification field course';
 
     // The provider drafts, attaches a resume, and submits; the server names what is missing on its field.

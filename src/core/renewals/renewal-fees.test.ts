@@ -56,7 +56,8 @@ describe('NAMSS renewal fees on each boundary date (cycle ending 2025-12-01)', (
     expect(early).toMatchObject({ accepted: false, explanation: 'the renewal application opens on 2025-08-01' });
     const late = quoteRenewal({ policy: namss, deadlines, member: true, on: requireDate('2027-01-01'), extended: false });
     expect(late).toMatchObject({
-      explanation: 'the certification could be renewed or reinstated until 2026-06-01; it has expired',
+      explanation:
+        'the certification could be renewed or reinstated until 2026-06-01; it has expired: to hold it again, apply as a new candidate and pass the exam',
     });
   });
 });

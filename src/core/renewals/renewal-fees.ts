@@ -11,6 +11,12 @@ export interface FeeLine {
   cents: number;
 }
 
+/** What someone whose certification expired must do to hold it again. */
+const AFTER_GRACE: Record<Policy['lapse']['afterGrace'], string> = {
+  'new-exam': 'to hold it again, apply as a new candidate and pass the exam',
+  'new-application': 'to hold it again, apply for it as a new candidate',
+};
+
 /** When a renewal is submitted, which phase of the cycle it falls in. */
 export type RenewalPhase = 'on-time' | 'late' | 'grace';
 
@@ -42,7 +48,7 @@ export function feeDate(options: {
  * once grace is over, there is nothing to invoice: the reason says why.
  */
 export function quoteRenewal(options: {
-  policy: Pick<Policy, 'fees' | 'configurable'>;
+  policy: Pick<Policy, 'fees' | 'configurable'> & { lapse?: Pick<Policy['lapse'], 'afterGrace'> };
   deadlines: Deadlines;
   member: boolean;
   on: DayNumber;
@@ -66,7 +72,9 @@ export function quoteRenewal(options: {
     return {
       accepted: false,
       reason: 'expired',
-      explanation: `the certification could be renewed or reinstated until ${formatDate(ended)}; it has expired`,
+      explanation: `the certification could be renewed or reinstated until ${formatDate(ended)}; it has expired${
+        policy.lapse ? `: ${AFTER_GRACE[policy.lapse.afterGrace]}` : ''
+      }`,
     };
   }
   const { fees } = policy;

@@ -30,22 +30,27 @@ export class PolicyStore {
 
   private async load(): Promise<PolicyRegistry> {
     const bodyRows = await this.db.select().from(bodies);
-    const current = await this.db
-      .select({ policy: policyVersions.policy })
-      .from(programs)
-      .innerJoin(
-        policyVersions,
-        and(
-          eq(policyVersions.bodyId, programs.bodyId),
-          eq(policyVersions.programId, programs.id),
-          eq(policyVersions.version, programs.currentVersion),
-        ),
-      );
+    const current = await policiesInForce(this.db);
     return createPolicyRegistry(
       current.map((row) => row.policy),
       bodyRows.map((row) => row.document as BodyInput),
     );
   }
+}
+
+/** Every program's policy document in the version in force (the documents, not yet validated). */
+export function policiesInForce(db: DbOrTx) {
+  return db
+    .select({ programId: programs.id, policy: policyVersions.policy })
+    .from(programs)
+    .innerJoin(
+      policyVersions,
+      and(
+        eq(policyVersions.bodyId, programs.bodyId),
+        eq(policyVersions.programId, programs.id),
+        eq(policyVersions.version, programs.currentVersion),
+      ),
+    );
 }
 
 /** Installs the three seed bodies and their programs, once; later runs change nothing. */

@@ -6,7 +6,7 @@ import type { Policy } from '../../core/policies/policy-schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/database';
 import { bodies, policyVersions, programs } from '../db/schema/bodies';
-import type { PolicyStore } from './policy-store';
+import { policiesInForce, type PolicyStore } from './policy-store';
 
 /**
  * Puts a new version of a program's policy in force: the document is
@@ -48,17 +48,7 @@ export async function publishPolicyVersion(options: {
         ...(document.body === bodyId ? [] : [{ path: 'policy.body', message: `must be "${bodyId}"` }]),
       ]);
     }
-    const inForce = await tx
-      .select({ programId: policyVersions.programId, policy: policyVersions.policy })
-      .from(programs)
-      .innerJoin(
-        policyVersions,
-        and(
-          eq(policyVersions.bodyId, programs.bodyId),
-          eq(policyVersions.programId, programs.id),
-          eq(policyVersions.version, programs.currentVersion),
-        ),
-      );
+    const inForce = await policiesInForce(tx);
     const bodyRows = await tx.select({ document: bodies.document }).from(bodies);
     let registry;
     try {

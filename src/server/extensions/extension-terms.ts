@@ -1,10 +1,8 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { CertificationResult } from '../../core/compliance/evaluate-types';
 import type { Policy, PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Progress } from '../certificants/get-progress';
 import type { DbOrTx } from '../db/database';
-import { evidenceFiles } from '../db/schema/activities';
-import { attendance } from '../db/schema/providers';
+import { evidenceOf } from '../activities/evidence-of';
 import { describeCutOff, extensionRequestClosesAt } from './extension-deadline';
 import type { ExtensionTerms } from './extension-schemas';
 
@@ -19,31 +17,8 @@ export async function activitiesWithCertificate(
   personId: string,
   activityIds: string[],
 ): Promise<Set<string>> {
-  if (activityIds.length === 0) return new Set();
-  const [uploaded, confirmed] = await Promise.all([
-    db
-      .selectDistinct({ id: evidenceFiles.activityId })
-      .from(evidenceFiles)
-      .where(
-        and(
-          eq(evidenceFiles.bodyId, bodyId),
-          eq(evidenceFiles.personId, personId),
-          inArray(evidenceFiles.activityId, activityIds),
-        ),
-      ),
-    db
-      .selectDistinct({ id: attendance.activityId })
-      .from(attendance)
-      .where(
-        and(
-          eq(attendance.bodyId, bodyId),
-          eq(attendance.personId, personId),
-          inArray(attendance.activityId, activityIds),
-          isNotNull(attendance.confirmationIssuedAt),
-        ),
-      ),
-  ]);
-  return new Set([...uploaded, ...confirmed].map((row) => row.id).filter((id): id is string => id !== null));
+  const { files, confirmed } = await evidenceOf(db, bodyId, personId, activityIds);
+  return new Set([...files.keys(), ...confirmed]);
 }
 
 /** The credit the policy asks certificates for, in hundredths (NAMSS: half of the cycle's requirement). */

@@ -4,7 +4,8 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db } from '../db/database';
 import { renewalItems } from '../db/schema/renewals';
 import { recordAudit } from '../audit/record-audit';
-import { evidenceOf, loadItems, loadRenewalRow, type RenewalRow } from './load-renewal';
+import { evidenceOf } from '../activities/evidence-of';
+import { loadItems, loadRenewalRow, type RenewalRow } from './load-renewal';
 import { returnLocked } from './return-renewal';
 import { judgeActivities, lockApplication } from './renewal-steps';
 

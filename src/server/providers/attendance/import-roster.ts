@@ -51,6 +51,9 @@ export async function importRoster(options: {
     const staged = checkRoster(roster, found.offering, today);
     const staging = await stageRoster(tx, bodyId, offeringId, staged);
     await tx.execute(MATCH_BY_EMAIL(bodyId));
+    // Counted again now that people are matched: planned on the staging's counts (few matched yet), the
+    // steps below would take the matched rows for a handful and join them row by row to the whole roster.
+    await tx.execute(sql`analyze roster_rows`);
     const reportedBefore = staging.existing > 0 || (await hasAttendance(tx, bodyId, offeringId));
     const existing = staging.existing + (reportedBefore ? await linkSameAttendees(tx, bodyId, offeringId) : 0);
     await keepOneAttendancePerPerson(tx, { bodyId, offeringId, reportedBefore });

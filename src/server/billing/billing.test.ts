@@ -166,10 +166,31 @@ describe('a check', () => {
     expect(ledger.invoice.paidOn).toBe('2022-12-10');
   });
 
-  it('is refused when it pays more than is owed, naming the amount; nothing is recorded, not even the credit', async () => {
+  it('dated on time pays what was owed before the rule credited the late fee; the excess is owed back (refund-due)', async () => {
     const invoice = await raiseTestInvoice(database.db, { personId });
-    const refused = await issues(check(invoice.id, { cents: 30_000, writtenOn: '2022-12-01' }));
-    expect(refused).toEqual({ code: 'invalid-input', paths: ['cents'], messages: [expect.stringContaining('$250.00')] });
+    const ledger = await check(invoice.id, { checkNumber: '1101', cents: 30_000, writtenOn: '2022-12-01' });
+    expect(ledger.credits.map((row) => [row.lineCode, row.cents])).toEqual([['late', 5000]]);
+    expect(ledger.payments.map((row) => row.cents)).toEqual([30_000]);
+    expect(balanceOf(ledger.invoice, ledger.credits, ledger.payments)).toBe(-5000);
+    expect(statusOf(ledger)).toBe('refund-due');
+    expect(ledger.invoice.paidOn).toBe('2022-12-10');
+    const stored = await loadInvoiceLedger(database.db, 'namss', invoice.id);
+    expect(statusOf(stored)).toBe('refund-due');
+    expect(stored.credits).toHaveLength(1);
+  });
+
+  it('dated on time pays an invoice of a late fee alone (credited by the rule): refund-due, not refused', async () => {
+    const invoice = await raiseTestInvoice(database.db, { personId, lines: [LATE] });
+    const ledger = await check(invoice.id, { checkNumber: '1201', cents: 5000, writtenOn: '2022-12-01' });
+    expect(ledger.credits.map((row) => [row.lineCode, row.cents])).toEqual([['late', 5000]]);
+    expect(balanceOf(ledger.invoice, ledger.credits, ledger.payments)).toBe(-5000);
+    expect(statusOf(await loadInvoiceLedger(database.db, 'namss', invoice.id))).toBe('refund-due');
+  });
+
+  it('is refused when it pays more than was owed before any credit, naming the amount; nothing is recorded, not even the credit', async () => {
+    const invoice = await raiseTestInvoice(database.db, { personId });
+    const refused = await issues(check(invoice.id, { cents: 30_001, writtenOn: '2022-12-01' }));
+    expect(refused).toEqual({ code: 'invalid-input', paths: ['cents'], messages: [expect.stringContaining('$300.00')] });
     const after = await loadInvoiceLedger(database.db, 'namss', invoice.id);
     expect(after.credits).toEqual([]);
     expect(after.payments).toEqual([]);
@@ -285,13 +306,16 @@ describe('a staff credit', () => {
       paths: ['cents'],
       messages: [expect.stringContaining('$20.00')],
     });
-    // 2,000 left to credit and 2,000 owed: an on-time check's late-fee credit is capped at 2,000, leaving nothing
-    // to pay, so the check is refused (to be returned) and its credit is not kept either.
-    expect(await issues(check(invoice.id, { checkNumber: '4001', cents: 100, writtenOn: '2022-12-01' }))).toMatchObject({
-      messages: ['nothing is owed on this invoice'],
+    // 2,000 left to credit and 2,000 owed: a check for more is refused, and so is its late-fee credit.
+    expect(await issues(check(invoice.id, { checkNumber: '4001', cents: 2001, writtenOn: '2022-12-01' }))).toMatchObject({
+      messages: [expect.stringContaining('$20.00')],
     });
-    const after = await loadInvoiceLedger(database.db, 'namss', invoice.id);
-    expect(after.credits.map((row) => row.cents)).toEqual([28_000]);
+    expect((await loadInvoiceLedger(database.db, 'namss', invoice.id)).credits.map((row) => row.cents)).toEqual([28_000]);
+    // One within it is taken; the late-fee credit is capped at the 2,000 left, so the check is owed back.
+    const after = await check(invoice.id, { checkNumber: '4002', cents: 100, writtenOn: '2022-12-01' });
+    expect(after.credits.map((row) => row.cents).sort()).toEqual([2000, 28_000]);
+    expect(balanceOf(after.invoice, after.credits, after.payments)).toBe(-100);
+    expect(statusOf(after)).toBe('refund-due');
   });
 });
 

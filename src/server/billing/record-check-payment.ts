@@ -14,9 +14,11 @@ const LATE_LINES = ['late', 'reinstatement'];
 /**
  * Staff record a check received for an invoice. A check dated on or before
  * the invoice's `onTimeThrough` pays as if on time, whenever it arrives: the
- * late and reinstatement lines are credited first (once, by the rule). The
- * check may not pay more than is then owed, and a check number is recorded
- * once per invoice. Settles the invoice when nothing more is owed.
+ * late and reinstatement lines are credited (once, by the rule). The check
+ * may not pay more than was owed before those credits (so a check for the
+ * invoice as charged is taken, and what the credit then makes it overpay is
+ * owed back: refund-due), and a check number is recorded once per invoice.
+ * Settles the invoice when nothing more is owed.
  */
 export async function recordCheckPayment(options: {
   db: Db;
@@ -50,7 +52,8 @@ export async function recordCheckPayment(options: {
         { path: 'checkNumber', message: 'is already recorded on this invoice' },
       ]);
     }
-    ledger = await creditLateLinesOfOnTimeCheck(tx, ledger, input);
+    // Against what was owed before the rule's credits: the rule's credit must never turn a check that paid the
+    // invoice as charged into one refused; whatever it then pays beyond what is owed is owed back (refund-due).
     const owed = balanceOf(ledger.invoice, ledger.credits, ledger.payments);
     if (input.cents > owed) {
       const { currency } = ledger.invoice;
@@ -64,6 +67,7 @@ export async function recordCheckPayment(options: {
         },
       ]);
     }
+    ledger = await creditLateLinesOfOnTimeCheck(tx, ledger, input);
     const [payment] = await tx
       .insert(payments)
       .values({

@@ -191,6 +191,13 @@ export const invoiceCredits = pgTable(
 
 export const PAYMENT_METHODS = ['check', 'card'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/**
+ * pending: a card charge reserved under the invoice's lock and sent to the
+ * provider, not yet answered (it blocks another charge but is not paid);
+ * succeeded: money received. A declined charge's row is deleted.
+ */
+export const PAYMENT_STATUSES = ['pending', 'succeeded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** Money received against an invoice: a check staff recorded, or a card payment through the payment provider. */
 export const payments = pgTable(
@@ -201,6 +208,7 @@ export const payments = pgTable(
     invoiceId: uuid('invoice_id').notNull(),
     method: text('method').$type<PaymentMethod>().notNull(),
     cents: integer('cents').notNull(),
+    status: text('status').$type<PaymentStatus>().notNull().default('succeeded'),
     /** Who paid: the certificant, or an employer paying for them. */
     payerKind: text('payer_kind').$type<'person' | 'employer'>().notNull(),
     payerName: text('payer_name').notNull(),

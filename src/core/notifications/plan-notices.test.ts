@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { deadlinesFor, statusOn, type CycleState } from '../compliance/deadlines';
 import { formatDate, requireDate } from '../dates/calendar-date';
 import { builtinRegistry } from '../policies/builtin/index';
-import { COURTESY_NOTE, planNotice, type NoticeCycle } from './plan-notices';
+import type { NoticeKind } from '../policies/policy-schema';
+import { COURTESY_NOTE, planNotices, type NoticeCycle } from './plan-notices';
 
 const registry = builtinRegistry();
 const namss = registry.require('namss/cpcs');
@@ -16,29 +17,34 @@ const cycleOf = (policy = namss, state: CycleState = {}, end = '2025-12-01', sta
   deadlines: deadlinesFor(policy, requireDate(end)).days,
   state,
 });
-const plan = (on: string, cycle = cycleOf(), policy = namss) => planNotice(policy, cycle, requireDate(on));
+/** The notices due on a date; `plan` is the latest of them (the one a day-by-day run sends on its date). */
+const all = (on: string, cycle = cycleOf(), policy = namss) => planNotices(policy, cycle, requireDate(on));
+const plan = (on: string, cycle = cycleOf(), policy = namss) => all(on, cycle, policy).at(-1) ?? null;
+const keys = (on: string, cycle = cycleOf(), policy = namss) => all(on, cycle, policy).map((notice) => notice.key);
 
-describe('the notice due for an unrenewed NAMSS cycle (due 2025-12-01) on each date', () => {
+describe('the notices due for an unrenewed NAMSS cycle (due 2025-12-01) on each date', () => {
+  const lapsed = `lapsed:${CERT}:2022-12-02`;
   it.each([
-    ['2025-07-31', null],
-    ['2025-08-01', `window-open:${CERT}:2022-12-02`],
-    ['2025-09-01', `window-open:${CERT}:2022-12-02`],
-    ['2025-09-02', `due-reminder:${CERT}:2022-12-02:90`],
-    ['2025-11-01', `due-reminder:${CERT}:2022-12-02:30`],
-    ['2025-11-24', `due-reminder:${CERT}:2022-12-02:7`],
-    ['2025-12-01', `due-reminder:${CERT}:2022-12-02:7`],
-    ['2025-12-02', `late:${CERT}:2022-12-02`],
-    ['2025-12-31', `late:${CERT}:2022-12-02`],
-    ['2026-01-01', `lapsed:${CERT}:2022-12-02`],
-    ['2026-05-01', `lapsed:${CERT}:2022-12-02`],
-    ['2026-05-02', `grace-ending:${CERT}:2022-12-02`],
-    ['2026-06-01', `grace-ending:${CERT}:2022-12-02`],
-    ['2026-06-02', `expired:${CERT}:2022-12-02`],
-    ['2026-07-02', `expired:${CERT}:2022-12-02`],
+    ['2025-07-31', []],
+    ['2025-08-01', [`window-open:${CERT}:2022-12-02`]],
+    ['2025-09-01', [`window-open:${CERT}:2022-12-02`]],
+    ['2025-09-02', [`due-reminder:${CERT}:2022-12-02:90`]],
+    ['2025-11-01', [`due-reminder:${CERT}:2022-12-02:30`]],
+    ['2025-11-24', [`due-reminder:${CERT}:2022-12-02:7`]],
+    ['2025-12-01', [`due-reminder:${CERT}:2022-12-02:7`]],
+    ['2025-12-02', [`late:${CERT}:2022-12-02`]],
+    ['2025-12-31', [`late:${CERT}:2022-12-02`]],
+    ['2026-01-01', [lapsed]],
+    ['2026-05-01', [lapsed]],
+    // NAMSS makes the lapsed notice mandatory: still due with the grace-ending one (once by key; day by day it went on Jan 1).
+    ['2026-05-02', [lapsed, `grace-ending:${CERT}:2022-12-02`]],
+    ['2026-06-01', [lapsed, `grace-ending:${CERT}:2022-12-02`]],
+    ['2026-06-02', [`expired:${CERT}:2022-12-02`]],
+    ['2026-07-02', [`expired:${CERT}:2022-12-02`]],
     // A month after expiry: no news of an expiry long past (e.g. records imported already expired).
-    ['2026-07-03', null],
-  ])('on %s: %s', (on, key) => {
-    expect(plan(on)?.key ?? null).toBe(key);
+    ['2026-07-03', []],
+  ])('on %s: %j', (on, due) => {
+    expect(keys(on)).toEqual(due);
   });
 
   it('says the dates in words and that notices are a courtesy', () => {
@@ -87,6 +93,39 @@ describe('the notice due for an unrenewed NAMSS cycle (due 2025-12-01) on each d
   });
 });
 
+describe('catching up, a notice of a kind the policy makes mandatory is never skipped', () => {
+  const asSent = (notices: ReturnType<typeof all>) => notices.map((notice) => `${notice.kind} ${notice.noticeOn}`);
+  const requiring = (...mandatory: NoticeKind[]) => ({ ...namss, notifications: { ...namss.notifications, mandatory } });
+
+  it('tells of the lapse when a renewal in review over the lapse date is returned in grace', () => {
+    // Submitted late (December 15), in review through January 1: no notices while staff decide.
+    const inReview = cycleOf(namss, { renewalSubmittedOn: requireDate('2025-12-15') });
+    expect(all('2026-01-01', inReview)).toEqual([]);
+    expect(all('2026-05-10', inReview)).toEqual([]);
+    // Returned on May 10: the next day both the mandatory lapsed notice and the grace-ending one are due.
+    expect(asSent(all('2026-05-11'))).toEqual(['lapsed 2026-01-01', 'grace-ending 2026-05-02']);
+  });
+
+  it('tells of the lapse after a scheduler down from January 1 to May 2', () => {
+    expect(asSent(all('2025-12-31'))).toEqual(['late 2025-12-02']);
+    expect(asSent(all('2026-05-02'))).toEqual(['lapsed 2026-01-01', 'grace-ending 2026-05-02']);
+  });
+
+  it('still floods no reminders that are not mandatory', () => {
+    expect(asSent(all('2025-11-26'))).toEqual(['due-reminder 2025-11-24']);
+    // Of a mandatory kind with several dates, the latest: "due in 90 days" a week before the due date is untrue.
+    const strict = requiring('window-open', 'due-reminder');
+    expect(asSent(all('2025-11-26', cycleOf(strict), strict))).toEqual(['window-open 2025-08-01', 'due-reminder 2025-11-24']);
+  });
+
+  it('never sends a mandatory notice of a phase that is over', () => {
+    const strict = requiring('window-open', 'due-reminder', 'late', 'lapsed', 'grace-ending', 'expired');
+    expect(asSent(all('2026-05-02', cycleOf(strict), strict))).toEqual(['lapsed 2026-01-01', 'grace-ending 2026-05-02']);
+    expect(asSent(all('2026-06-02', cycleOf(strict), strict))).toEqual(['expired 2026-06-02']);
+    expect(all('2026-07-03', cycleOf(strict), strict)).toEqual([]);
+  });
+});
+
 /** The status family each kind belongs to: a notice never speaks of a phase that is over. */
 const PHASE_OF: Record<string, string[]> = {
   'window-open': ['active', 'renewal-open', 'extended'],
@@ -108,30 +147,51 @@ describe('over a whole cycle, day by day or catching up', () => {
     hold: fc.option(fc.constantFrom('suspended' as const, 'withdrawn' as const), { freq: 8, nil: null }),
   });
 
-  it('yields each notice at most once by key, in its phase, and a late catch-up never one of a past phase', () => {
+  /** A status in which a notice of this kind is due: if the kind is mandatory, it has been sent by the end of that day. */
+  const MANDATORY_BY_STATUS: Record<string, NoticeKind> = { 'renewal-open': 'window-open', late: 'late', lapsed: 'lapsed' };
+
+  it('yields each notice at most once by key, in its phase, never skips a mandatory one and never floods', () => {
     fc.assert(
       fc.property(
         arbitraryState,
-        // Days the scheduler ran (the rest it was down), within the year and a half around the due date.
-        fc.array(fc.integer({ min: 0, max: 540 }), { minLength: 1, maxLength: 60 }),
+        // The days between the scheduler's runs (one: it ran the next day; more: it was down), from 2025-07-01.
+        fc.array(fc.integer({ min: 1, max: 160 }), { minLength: 1, maxLength: 60 }),
         fc.constantFrom(...namss.notifications.beforeDue.map((n) => [n]), [90, 30, 7], [60, 14, 1], []),
-        (rawState, ranOn, beforeDue) => {
-          const policy = { ...namss, notifications: { ...namss.notifications, beforeDue } };
-          const state: CycleState = { ...rawState, extendedTo: rawState.extendedTo ? requireDate(rawState.extendedTo) : null };
-          const cycle = cycleOf(policy, state);
+        fc.constantFrom<NoticeKind[]>(
+          [],
+          ['lapsed'],
+          ['window-open', 'late', 'lapsed'],
+          ['due-reminder', 'grace-ending', 'expired'],
+        ),
+        // A renewal in review from one day for so many days, then returned (or still in review at the end).
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 540 }), fc.integer({ min: 1, max: 300 })), { nil: null }),
+        (rawState, gaps, beforeDue, mandatory, review) => {
+          const policy = { ...namss, notifications: { ...namss.notifications, beforeDue, mandatory } };
+          const base: CycleState = { ...rawState, extendedTo: rawState.extendedTo ? requireDate(rawState.extendedTo) : null };
+          const cycle = cycleOf(policy, base);
           const first = requireDate('2025-07-01');
           const sent = new Map<string, number>();
-          for (const offset of [...new Set(ranOn)].sort((a, b) => a - b)) {
+          for (let offset = gaps[0]! - 1, run = 1; offset <= 540; offset += gaps[run++ % gaps.length]!) {
             const asOf = first + offset;
-            const notice = planNotice(policy, cycle, asOf);
-            if (!notice) continue;
-            expect(PHASE_OF[notice.kind]).toContain(statusOn(cycle.deadlines, asOf, state));
-            expect(requireDate(notice.noticeOn)).toBeLessThanOrEqual(asOf);
-            if (!sent.has(notice.key)) sent.set(notice.key, asOf);
+            const inReview = review !== null && offset >= review[0] && offset < review[0] + review[1];
+            const state = inReview ? { ...base, renewalSubmittedOn: first + review[0] } : base;
+            const notices = planNotices(policy, { ...cycle, state }, asOf);
+            const status = statusOn(cycle.deadlines, asOf, state);
+            for (const notice of notices) {
+              expect(PHASE_OF[notice.kind]).toContain(status);
+              expect(requireDate(notice.noticeOn)).toBeLessThanOrEqual(asOf);
+              if (!sent.has(notice.key)) sent.set(notice.key, asOf);
+            }
+            // A catch-up floods nothing: one notice of each kind, and one only of the kinds not mandatory.
+            expect(new Set(notices.map((notice) => notice.kind)).size).toBe(notices.length);
+            expect(notices.filter((notice) => !mandatory.includes(notice.kind)).length).toBeLessThanOrEqual(1);
+            const required = MANDATORY_BY_STATUS[status];
+            if (required && mandatory.includes(required))
+              expect([...sent.keys()].some((key) => key.startsWith(`${required}:`))).toBe(true);
           }
-          // Written by key: each at most once; and at most one per phase milestone, so never a flood.
+          // Written by key: each at most once, so at most once per milestone of the cycle.
           expect(sent.size).toBeLessThanOrEqual(2 + beforeDue.length + 3);
-          if (state.hold) expect(sent.size).toBe(0);
+          if (base.hold) expect(sent.size).toBe(0);
         },
       ),
       { numRuns: 200 },
@@ -141,8 +201,7 @@ describe('over a whole cycle, day by day or catching up', () => {
   it('day by day over a year sends every scheduled NAMSS notice exactly once, on its date', () => {
     const sent = new Map<string, string>();
     for (const day of days('2025-07-01', '2026-07-31')) {
-      const notice = planNotice(namss, cycleOf(), day);
-      if (notice && !sent.has(notice.key)) sent.set(notice.key, formatDate(day));
+      for (const notice of planNotices(namss, cycleOf(), day)) if (!sent.has(notice.key)) sent.set(notice.key, formatDate(day));
     }
     expect([...sent].map(([key, on]) => `${key.split(':')[0]}${key.split(':')[3] ?? ''} ${on}`)).toEqual([
       'window-open 2025-08-01',

@@ -38,7 +38,7 @@ export interface PlannedNotice {
 
 type PolicyWords = Pick<Policy, 'designation' | 'notifications' | 'lapse' | 'fees'>;
 
-/** A scheduled notice: sent on `from` or, catching up, any day up to `through` while none later applies. */
+/** A scheduled notice: sent on `from` or, catching up, any day up to `through` while none later applies (or, of a mandatory kind, regardless). */
 interface Milestone {
   kind: NoticeKind;
   from: DayNumber;
@@ -48,27 +48,46 @@ interface Milestone {
 }
 
 /**
- * The date-based notice due for a certification's cycle on `asOf`, or null.
- * At most one a day: the most recent scheduled notice of the phase the cycle
- * is in (window open and the reminders before the due date; late; lapsed and
- * grace ending; expired). So a scheduler that was down for weeks sends the
- * 7-day reminder, not 90, 30 and 7 at once, and never a notice of a phase
- * already over. The caller writes it by key, once. Nothing for a renewed
- * cycle, one awaiting a decision on its renewal, or one under a hold.
+ * The date-based notices due for a certification's cycle on `asOf`, in date
+ * order. The most recent scheduled notice of the phase the cycle is in (window
+ * open and the reminders before the due date; late; lapsed and grace ending;
+ * expired), so a scheduler that was down for weeks sends the 7-day reminder,
+ * not 90, 30 and 7 at once, and never a notice of a phase already over. Besides
+ * it, of each kind the policy makes mandatory (notifications.mandatory), the
+ * latest notice whose phase is the current one: catching up (after downtime,
+ * or a renewal in review over the lapse date and then returned) must not skip
+ * what the body requires people to be told. The latest of its kind only, as a
+ * "due in 90 days" reminder a week before the due date would be untrue. The
+ * caller writes each by key, once. Nothing for a renewed cycle, one awaiting a
+ * decision on its renewal, or one under a hold.
  */
-export function planNotice(policy: PolicyWords, cycle: NoticeCycle, asOf: DayNumber): PlannedNotice | null {
+export function planNotices(policy: PolicyWords, cycle: NoticeCycle, asOf: DayNumber): PlannedNotice[] {
   const { state } = cycle;
-  if (cycle.renewed || state.hold) return null;
+  if (cycle.renewed || state.hold) return [];
   const submitted = state.renewalSubmittedOn ?? null;
-  if (submitted !== null && submitted <= asOf) return null;
-  let best: Milestone | null = null;
+  if (submitted !== null && submitted <= asOf) return [];
+  const mandatory = new Set<NoticeKind>(policy.notifications.mandatory);
+  let latest: Milestone | null = null;
+  const latestMandatory = new Map<NoticeKind, Milestone>();
   for (const milestone of milestonesOf(policy, cycle)) {
     if (milestone.from > asOf || asOf > milestone.through) continue;
-    if (best === null || milestone.from >= best.from) best = milestone;
+    if (latest === null || milestone.from >= latest.from) latest = milestone;
+    const ofKind = latestMandatory.get(milestone.kind);
+    if (mandatory.has(milestone.kind) && (!ofKind || milestone.from >= ofKind.from))
+      latestMandatory.set(milestone.kind, milestone);
   }
-  if (best === null) return null;
-  const { title, body } = best.words();
-  return { kind: best.kind, key: best.key, title, body: `${body}\n\n${COURTESY_NOTE}`, noticeOn: formatDate(best.from) };
+  if (latest === null) return [];
+  const due = [...new Set([...latestMandatory.values(), latest])].sort((a, b) => a.from - b.from);
+  return due.map((milestone) => {
+    const { title, body } = milestone.words();
+    return {
+      kind: milestone.kind,
+      key: milestone.key,
+      title,
+      body: `${body}\n\n${COURTESY_NOTE}`,
+      noticeOn: formatDate(milestone.from),
+    };
+  });
 }
 
 /** The cycle's scheduled notices in date order (ties: the later in the list wins), mirroring statusOn's phases. */

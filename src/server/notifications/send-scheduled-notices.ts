@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { currentCycle } from '../../core/compliance/cycles';
 import { deadlinesFor, type Hold } from '../../core/compliance/deadlines';
 import { parseDate, requireDate } from '../../core/dates/calendar-date';
-import { planNotice } from '../../core/notifications/plan-notices';
+import { planNotices } from '../../core/notifications/plan-notices';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { rowsOf, type DbOrTx } from '../db/database';
 import { notifyInBulk, type Notice } from './notify';
@@ -20,8 +20,9 @@ interface HeldRow {
 
 /**
  * The scheduler's notices for a body on `asOf`: for each certification of a
- * record not merged away, the planner's notice of its current cycle (window
- * open, reminders, late, lapsed, grace ending, expired), written by key so
+ * record not merged away, the planner's notices of its current cycle (window
+ * open, reminders, late, lapsed, grace ending, expired: the latest, and any of
+ * a mandatory kind a catch-up would otherwise skip), written by key so
  * running a date twice, or a later date, writes nothing twice. The cycle and
  * deadlines come from the engine and the certification's own columns (no
  * activities are needed), a page of certifications at a time by id. Returns
@@ -55,7 +56,7 @@ export async function sendScheduledNotices(options: {
       const awarded = requireDate(row.awarded);
       if (!policy || awarded > asOf) continue;
       const cycle = currentCycle(policy.cycle, awarded, row.renewed_through === null ? null : requireDate(row.renewed_through));
-      const planned = planNotice(
+      const planned = planNotices(
         policy,
         {
           certificationId: row.id,
@@ -70,8 +71,8 @@ export async function sendScheduledNotices(options: {
         },
         asOf,
       );
-      if (planned)
-        notices.push({ bodyId, personId: row.person_id, link: `/bodies/${bodyId}/people/${row.person_id}`, ...planned });
+      for (const notice of planned)
+        notices.push({ bodyId, personId: row.person_id, link: `/bodies/${bodyId}/people/${row.person_id}`, ...notice });
     }
     written += await notifyInBulk(db, notices);
     if (page.length < pageSize) break;

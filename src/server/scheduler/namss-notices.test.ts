@@ -91,18 +91,24 @@ describe('the tick through a NAMSS cycle nobody renews', () => {
 });
 
 describe('a tick catching up after downtime', () => {
-  it('sends only the latest notice of the phase the cycle is in, never one per missed date', async () => {
+  it('sends the latest notice of the phase the cycle is in, and a mandatory one it missed, never one per missed date', async () => {
     const { personId } = await unrenewedCertificant();
     await run('2025-07-31');
     expect(await inbox(personId)).toEqual([]);
     // Down from July 31 to November 26: the 7-day reminder only, not the window, 90 and 30 too.
     await run('2025-11-26');
     expect((await inbox(personId)).map((n) => [n.kind, n.noticeOn])).toEqual([['due-reminder', '2025-11-24']]);
-    // Down again until May 10: the grace period is ending; the late period is over and is not reported.
+    // Down again until May 10: the grace period is ending; the late period is over and is not reported, but
+    // NAMSS makes the lapsed notice mandatory, so it is sent too (dated on the lapse).
     await run('2026-05-10');
-    expect((await inbox(personId)).map((n) => n.kind)).toEqual(['due-reminder', 'grace-ending']);
+    const afterGrace = [
+      ['due-reminder', '2025-11-24'],
+      ['lapsed', '2026-01-01'],
+      ['grace-ending', '2026-05-02'],
+    ];
+    expect((await inbox(personId)).map((n) => [n.kind, n.noticeOn])).toEqual(afterGrace);
     // Long down: an expiry over a month old is not news.
     await run('2026-08-01');
-    expect((await inbox(personId)).map((n) => n.kind)).toEqual(['due-reminder', 'grace-ending']);
+    expect((await inbox(personId)).map((n) => [n.kind, n.noticeOn])).toEqual(afterGrace);
   });
 });

@@ -4,9 +4,11 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { recordAudit } from '../audit/record-audit';
 import { todayOf } from '../certificants/get-progress';
 import { refreshPerson } from '../compliance/reevaluate';
-import type { Db } from '../db/database';
+import type { Db, Tx } from '../db/database';
 import { certifications } from '../db/schema/people';
-import { extensions, invoices } from '../db/schema/renewals';
+import { extensions, invoiceCredits, invoices } from '../db/schema/renewals';
+import { balanceOf, lockInvoiceLedger } from '../billing/invoice-ledger';
+import { settleIfPaid } from '../billing/settle-invoice';
 import { notify } from '../notifications/notify';
 import { loadExtension, type ExtensionRow } from './load-extension';
 
@@ -55,6 +57,13 @@ export async function decideExtension(options: {
         throw new RecertError('conflict', 'this cycle was renewed meanwhile: nothing to extend');
       }
       if (held.hold) throw new RecertError('conflict', `the certification is ${held.hold}`);
+      // Its fees and audit were settled without the extension; staff return the application first if it should count.
+      if (held.renewalSubmittedOn !== null) {
+        throw new RecertError(
+          'conflict',
+          `a renewal of this cycle was submitted on ${held.renewalSubmittedOn} and awaits a decision: decide it before the extension`,
+        );
+      }
       await tx
         .update(certifications)
         .set({ extendedTo: before.newDue })
@@ -82,6 +91,7 @@ export async function decideExtension(options: {
       reason,
     });
     if (decision === 'grant') await refreshPerson({ db: tx, registry, bodyId, personId: before.personId, now });
+    else if (before.invoiceId) await cancelUnpaidFee(tx, bodyId, before.invoiceId, todayOf(registry, bodyId, now));
     await notify(tx, [
       {
         bodyId,
@@ -99,4 +109,24 @@ export async function decideExtension(options: {
     ]);
     return after!;
   });
+}
+
+/**
+ * A refused request's fee is not collected: an unpaid invoice is credited in
+ * full (and so settled). A fee already paid stays paid, for the review that
+ * was done; an admin may still credit it as a refund.
+ */
+async function cancelUnpaidFee(tx: Tx, bodyId: string, invoiceId: string, on: string): Promise<void> {
+  const ledger = await lockInvoiceLedger(tx, bodyId, invoiceId);
+  const owed = balanceOf(ledger.invoice, ledger.credits, ledger.payments);
+  if (ledger.invoice.paidOn !== null || owed <= 0) return;
+  await tx.insert(invoiceCredits).values({
+    bodyId,
+    invoiceId,
+    cents: owed,
+    lineCode: 'extension',
+    reason: 'the extension was refused: its fee is not collected',
+    byUserId: null,
+  });
+  await settleIfPaid(tx, { ledger: await lockInvoiceLedger(tx, bodyId, invoiceId), on, actorUserId: null });
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyStore } from '../bodies/policy-store';
 import { getProgress } from '../certificants/get-progress';
 import { cycleResults, certifications } from '../db/schema/people';
-import { notifications } from '../db/schema/renewals';
+import { invoices, notifications } from '../db/schema/renewals';
 import { tick } from '../scheduler/tick';
 import { buildActivities, buildCertificant } from '../testing/factories';
 import { seedCast, signInCast } from '../testing/namss-fixture';
@@ -234,5 +234,36 @@ describe('deciding an extension', () => {
     expect(refused.json()).toMatchObject({ state: 'refused', decisionReason: 'certificates unreadable' });
     const [held] = await t.database.db.select().from(certifications).where(eq(certifications.personId, carols.person.id));
     expect(held!.extendedTo).toBeNull();
+    // Its unpaid fee is not collected: credited in full.
+    const invoice = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/bodies/namss/invoices/${carols.extension.invoice.id}`, headers: as.ada })
+    ).json();
+    expect(invoice).toMatchObject({
+      balanceCents: 0,
+      credits: [expect.objectContaining({ lineCode: 'extension', cents: 5000 })],
+    });
+  });
+
+  it('is not granted while a renewal of the cycle awaits a decision', async () => {
+    const erin = await certifiedPerson('Erin Waiting');
+    const asked = await requestExtension({
+      db: t.database.db,
+      registry: await new PolicyStore(t.database.db).current(),
+      bodyId: 'namss',
+      personId: erin.personId,
+      program: 'namss/cpcs',
+      activityIds: erin.activityIds,
+      note: null,
+      actorUserId: cast.ada.id,
+      now: new Date('2022-10-01T15:00:00Z'),
+    });
+    await t.database.db
+      .update(certifications)
+      .set({ renewalSubmittedOn: '2022-10-02' })
+      .where(eq(certifications.personId, erin.personId));
+    await t.database.db.update(invoices).set({ paidOn: '2022-10-01' }).where(eq(invoices.id, asked.invoiceId!));
+    const refused = await decide(asked.id, { decision: 'grant' });
+    expect(refused.statusCode).toBe(409);
+    expect(problemOf(refused).detail).toContain('was submitted on 2022-10-02');
   });
 });

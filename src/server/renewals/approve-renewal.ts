@@ -39,14 +39,16 @@ export async function approveRenewal(options: {
     }
     const items = await loadItems(tx, renewal);
     if (renewal.auditSelected) {
-      const open = items.filter((item) => item.decision !== 'accepted');
-      if (open.length > 0) {
+      const pending = items.filter((item) => item.decision === 'pending');
+      if (pending.length > 0) {
         throw new RecertError(
           'conflict',
-          `the application is audited: the evidence of every activity must be accepted first (${open.length} not accepted)`,
+          `the application is audited: the evidence of every activity must be decided first (${pending.length} not decided)`,
         );
       }
     }
+    // An audit's rejected evidence earns nothing: what is approved is what the accepted activities meet.
+    const counted = renewal.auditSelected ? items.filter((item) => item.decision === 'accepted') : items;
     const [held] = await tx
       .select({ hold: certifications.hold })
       .from(certifications)
@@ -57,7 +59,7 @@ export async function approveRenewal(options: {
       tx,
       registry,
       renewal,
-      items.map((item) => item.activityId),
+      counted.map((item) => item.activityId),
     );
     if (!judged.compliant) {
       throw new RecertError('conflict', `the requirements are not met: ${judged.missing.join('; ')}`);

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Database } from '../db/database';
 import { certifications } from '../db/schema/people';
-import { invoices, renewals } from '../db/schema/renewals';
+import { invoiceCredits, invoices, renewals } from '../db/schema/renewals';
 import { installBuiltinPolicies } from '../bodies/policy-store';
-import { buildUser } from '../testing/factories';
+import { buildActivities, buildUser } from '../testing/factories';
 import { openTestDatabase } from '../testing/test-database';
 import { approveRenewal } from './approve-renewal';
 import { decideRenewalItem } from './decide-renewal-item';
@@ -183,6 +183,54 @@ describe('an audited application', () => {
     expect(extra!.lines).toEqual([
       { code: 'reinstatement', label: 'Reinstatement fee (lapsed, within the grace period)', cents: 10000 },
     ]);
+  });
+});
+
+describe('what an audit and a resubmission settle', () => {
+  it('approves an audited application whose accepted evidence still meets the requirements, one item rejected', async () => {
+    const who = await namssRenewer(database.db);
+    const [extra] = await buildActivities(database.db, [
+      { bodyId: 'namss', personId: who.personId, type: 'webinar', startDate: '2021-09-01', hours: 3 },
+    ]);
+    const all = { ...who, activities: [...who.activities, extra!] };
+    const renewal = await submit(all, '2023-02-01');
+    expect(renewal.auditSelected).toBe(true);
+    for (const activity of all.activities) await addEvidenceRow(database.db, 'namss', who.personId, activity.id);
+    await decide(all, renewal.id, all.activities[0]!.id, 'accepted', '2023-02-05');
+    await decide(all, renewal.id, all.activities[1]!.id, 'accepted', '2023-02-05');
+    const open = await decide(all, renewal.id, extra!.id, 'rejected', '2023-02-06');
+    expect(open.state).toBe('submitted');
+    await markPaid(database.db, 'namss', renewal.invoiceId!, '2023-02-06');
+    const approved = await approveRenewal({ ...target(all, renewal.id), now: at('2023-02-07') });
+    expect(approved.state).toBe('approved');
+  });
+
+  it('refuses approval while an audited item is undecided', async () => {
+    const who = await namssRenewer(database.db);
+    const renewal = await submit(who, '2023-02-01');
+    await markPaid(database.db, 'namss', renewal.invoiceId!, '2023-02-02');
+    await expect(approveRenewal({ ...target(who, renewal.id), now: at('2023-02-03') })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('2 not decided'),
+    });
+  });
+
+  it('credits a fee the resubmission no longer owes: returned late, resubmitted in grace, the cycle costs what grace costs', async () => {
+    const who = await namssRenewer(database.db);
+    const first = await submit(who, '2022-12-20');
+    await markPaid(database.db, 'namss', first.invoiceId!, '2022-12-21');
+    await returnRenewal({ ...target(who, first.id), reasons: ['the conference is not documented'], now: at('2023-01-05') });
+    const second = await submit(who, '2023-01-10');
+    const credits = await database.db.select().from(invoiceCredits).where(eq(invoiceCredits.invoiceId, first.invoiceId!));
+    expect(credits.map((credit) => [credit.lineCode, credit.cents, credit.byUserId])).toEqual([['late', 5000, null]]);
+    const [again] = await database.db.select().from(invoices).where(eq(invoices.id, second.invoiceId!));
+    const [before] = await database.db.select().from(invoices).where(eq(invoices.id, first.invoiceId!));
+    // A first submission in grace: the recertification fee (0 in the built-in policy) and the reinstatement fee.
+    expect(before!.totalCents + again!.totalCents - 5000).toBe(10000);
+    // Submitting once more in grace credits nothing twice.
+    await returnRenewal({ ...target(who, second.id), reasons: ['again'], now: at('2023-01-12') });
+    await submit(who, '2023-01-13');
+    expect(await database.db.select().from(invoiceCredits).where(eq(invoiceCredits.invoiceId, first.invoiceId!))).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { FeeLine } from '../../core/renewals/renewal-fees';
 import type { DbOrTx, Tx } from '../db/database';
-import { invoices, renewals, type InvoiceLine } from '../db/schema/renewals';
+import { invoiceCredits, invoices, renewals, type InvoiceLine } from '../db/schema/renewals';
+import { lockInvoiceLedger } from '../billing/invoice-ledger';
+import { settleIfPaid } from '../billing/settle-invoice';
 import { raiseInvoice, type InvoiceRow } from '../billing/raise-invoice';
 
 /**
@@ -81,6 +83,7 @@ export async function invoiceForSubmission(
   for (const invoice of earlier) {
     for (const line of invoice.lines) charged.set(line.code, (charged.get(line.code) ?? 0) + line.cents);
   }
+  await creditLinesNoLongerDue(tx, earlier, options);
   const owed: InvoiceLine[] = [];
   for (const line of options.lines) {
     const left = line.cents - (charged.get(line.code) ?? 0);
@@ -99,6 +102,44 @@ export async function invoiceForSubmission(
     onTimeThrough: options.onTimeThrough,
     actorUserId: options.actorUserId,
   });
+}
+
+/**
+ * A fee an earlier invoice of the cycle charged that the resubmission's quote
+ * no longer has (returned late, resubmitted in grace: the late fee gives way
+ * to the reinstatement fee) is credited, whole and once, so that the cycle
+ * costs what a first submission on this date would. Paid already, it is owed
+ * back (the invoice reads refund-due); unpaid, the credit settles its share.
+ */
+async function creditLinesNoLongerDue(
+  tx: Tx,
+  earlier: InvoiceRow[],
+  options: { bodyId: string; lines: FeeLine[]; issuedOn: string; actorUserId: string | null },
+): Promise<void> {
+  const due = new Set<string>(options.lines.map((line) => line.code));
+  for (const invoice of earlier) {
+    const stale = invoice.lines.filter((line) => !due.has(line.code) && line.cents > 0);
+    if (stale.length === 0) continue;
+    const ledger = await lockInvoiceLedger(tx, options.bodyId, invoice.id);
+    const credited = new Set(ledger.credits.map((credit) => credit.lineCode));
+    const fresh = stale.filter((line) => !credited.has(line.code));
+    if (fresh.length === 0) continue;
+    await tx.insert(invoiceCredits).values(
+      fresh.map((line) => ({
+        bodyId: options.bodyId,
+        invoiceId: invoice.id,
+        cents: line.cents,
+        lineCode: line.code,
+        reason: `${line.label}: no longer due, the application was submitted again on ${options.issuedOn} with the fees of that date`,
+        byUserId: null,
+      })),
+    );
+    await settleIfPaid(tx, {
+      ledger: await lockInvoiceLedger(tx, options.bodyId, invoice.id),
+      on: options.issuedOn,
+      actorUserId: options.actorUserId,
+    });
+  }
 }
 
 /** The latest invoices first, for presenting an application's own invoice. */

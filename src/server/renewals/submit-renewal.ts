@@ -148,7 +148,7 @@ export async function submitRenewal(options: {
               bodyId,
               personId,
               kind: 'audit-selected' as const,
-              key: `audit-selected:${certificationId}:${renewal.cycleStart}`,
+              key: `audit-selected:${renewal.id}`,
               title: `${designation} renewal selected for audit`,
               body:
                 audit.rule === 'reinstatement'

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Database } from '../db/database';
+import { certifications } from '../db/schema/people';
 import { renewalItems, renewals } from '../db/schema/renewals';
 import { installBuiltinPolicies } from '../bodies/policy-store';
 import { buildUser } from '../testing/factories';
@@ -76,6 +77,23 @@ describe('automatic renewal of a program without a window (TechServe)', () => {
     const entry = listed.items.find((item) => item.person.id === met.personId)!;
     expect(entry).toMatchObject({ automatic: true, paidOn: '2024-03-31', overdue: false });
     const otto = await buildUser(database.db, { roles: [{ bodyId: 'techserve', role: 'admin' }] });
+    const undo = {
+      db: database.db,
+      registry,
+      bodyId: 'techserve',
+      personId: met.personId,
+      renewalId: entry.id,
+      reasons: ['the legal session was not on employment law'],
+      actorUserId: otto.id,
+      now: at('2024-04-02'),
+    };
+    // Not while an application for the next cycle awaits a decision: it would be left in the wrong cycle.
+    await database.db
+      .update(certifications)
+      .set({ renewalSubmittedOn: '2024-04-01' })
+      .where(eq(certifications.personId, met.personId));
+    await expect(returnRenewal(undo)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('2024-04-01') });
+    await database.db.update(certifications).set({ renewalSubmittedOn: null }).where(eq(certifications.personId, met.personId));
     const returned = await returnRenewal({
       db: database.db,
       registry,

@@ -55,6 +55,12 @@ export async function returnLocked(
   if (automaticUndo && certification!.renewedThrough !== renewal.cycleEnd) {
     throw new RecertError('conflict', 'a later cycle was renewed since: only the latest automatic renewal can be returned');
   }
+  if (automaticUndo && certification!.renewalSubmittedOn !== null) {
+    throw new RecertError(
+      'conflict',
+      `an application for the next cycle was submitted on ${certification!.renewalSubmittedOn}: decide it before returning this renewal`,
+    );
+  }
   if (reasons.length === 0)
     throw new RecertError('invalid-input', 'give at least one reason', [{ path: 'reasons', message: 'required' }]);
   const [saved] = await tx

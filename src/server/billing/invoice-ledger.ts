@@ -11,8 +11,20 @@ export type PaymentRow = typeof payments.$inferSelect;
 export interface InvoiceLedger {
   invoice: InvoiceRow;
   credits: CreditRow[];
+  /** Money received (status succeeded): what "paid" counts. */
   payments: PaymentRow[];
+  /** Card charges reserved and sent to the provider, not yet answered (status pending): never paid, but see payableOf. */
+  reservations: PaymentRow[];
 }
+
+/**
+ * How long a card charge's reservation blocks other payments. A provider
+ * answers (or its call times out) within a minute or two; a reservation older
+ * than this belongs to a request that died mid-way, and must not leave the
+ * invoice unpayable. Its retry (same idempotency key) still finishes it; if
+ * that finds the invoice paid meanwhile, the invoice shows a refund due.
+ */
+export const RESERVATION_MS = 15 * 60_000;
 
 /**
  * due: something is owed; paid: settled, with money received (or nothing was
@@ -40,6 +52,40 @@ export function statusOf(ledger: InvoiceLedger): InvoiceStatus {
   return ledger.payments.length === 0 && ledger.credits.length > 0 ? 'credited' : 'paid';
 }
 
+/** Cents of the card charges reserved within RESERVATION_MS of `now`. */
+export function reservedCentsOf(ledger: InvoiceLedger, now: Date): number {
+  const since = now.getTime() - RESERVATION_MS;
+  return sum(ledger.reservations.filter((row) => new Date(row.recordedAt).getTime() > since));
+}
+
+/** What a new payment may pay: the balance less the card charges reserved and not yet answered. */
+export function payableOf(ledger: InvoiceLedger, now: Date): number {
+  return balanceOf(ledger.invoice, ledger.credits, ledger.payments) - reservedCentsOf(ledger, now);
+}
+
+/**
+ * The refusal of a payment (`what`: "the check", "the payment") of more than
+ * payableOf, on its `cents`; `advice` follows the plain "at most" message.
+ */
+export function overpaymentError(ledger: InvoiceLedger, now: Date, what: string, advice = ''): RecertError {
+  const payable = payableOf(ledger, now);
+  const reserved = reservedCentsOf(ledger, now);
+  const { currency } = ledger.invoice;
+  let message: string;
+  if (reserved > 0) {
+    message =
+      `a card payment of ${formatMoney(reserved, currency)} is being processed, so ` +
+      (payable <= 0 ? 'nothing else is owed' : `at most ${formatMoney(payable, currency)} is left to pay`) +
+      ': if that payment does not go through, try again in a few minutes';
+  } else {
+    message =
+      payable <= 0
+        ? 'nothing is owed on this invoice'
+        : `must be at most ${formatMoney(payable, currency)}, what is owed${advice}`;
+  }
+  return new RecertError('invalid-input', `${what} is for more than is owed`, [{ path: 'cents', message }]);
+}
+
 /** The most a new credit may take off: what the invoice charged less what is already credited (payments may then be refunded). */
 export function creditableOf(ledger: InvoiceLedger): number {
   return ledger.invoice.totalCents - sum(ledger.credits);
@@ -59,8 +105,13 @@ async function ledgerOf(db: DbOrTx, invoice: InvoiceRow | undefined): Promise<In
     .from(invoiceCredits)
     .where(where(invoiceCredits))
     .orderBy(asc(invoiceCredits.at), asc(invoiceCredits.id));
-  const paid = await db.select().from(payments).where(where(payments)).orderBy(asc(payments.recordedAt), asc(payments.id));
-  return { invoice, credits, payments: paid };
+  const rows = await db.select().from(payments).where(where(payments)).orderBy(asc(payments.recordedAt), asc(payments.id));
+  return {
+    invoice,
+    credits,
+    payments: rows.filter((row) => row.status === 'succeeded'),
+    reservations: rows.filter((row) => row.status === 'pending'),
+  };
 }
 
 /** An invoice of the body and its credits and payments; 404 when the body has no such invoice. */

@@ -12,7 +12,7 @@ export const INVOICE_LIST_LIMIT = 500;
 const credited = sql<number>`(select coalesce(sum(${invoiceCredits.cents}), 0)::int from ${invoiceCredits}
   where ${invoiceCredits.bodyId} = ${invoices.bodyId} and ${invoiceCredits.invoiceId} = ${invoices.id})`;
 const paid = sql<number>`(select coalesce(sum(${payments.cents}), 0)::int from ${payments}
-  where ${payments.bodyId} = ${invoices.bodyId} and ${payments.invoiceId} = ${invoices.id})`;
+  where ${payments.bodyId} = ${invoices.bodyId} and ${payments.invoiceId} = ${invoices.id} and ${payments.status} = 'succeeded')`;
 
 async function summaries(db: DbOrTx, where: SQL | undefined, order: SQL[], limit?: number): Promise<InvoiceSummary[]> {
   const query = db

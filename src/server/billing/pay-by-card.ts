@@ -3,39 +3,21 @@ import { RecertError } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { recordAudit } from '../audit/record-audit';
 import { todayOf } from '../certificants/get-progress';
-import type { Db } from '../db/database';
+import type { Db, Tx } from '../db/database';
 import { payments } from '../db/schema/renewals';
 import type { CardPaymentInput } from './billing-schemas';
 import {
-  balanceOf,
-  formatMoney,
-  loadInvoiceLedger,
   lockInvoiceLedger,
+  overpaymentError,
+  payableOf,
   type InvoiceLedger,
+  type InvoiceRow,
   type PaymentRow,
 } from './invoice-ledger';
 import type { PaymentProvider } from './payment-provider';
 import { settleIfPaid } from './settle-invoice';
 
-export interface CardPaymentResult {
-  ledger: InvoiceLedger;
-  payment: PaymentRow;
-  /** True when this request repeated one already paid (same idempotency key): nothing was charged again. */
-  repeated: boolean;
-}
-
-/**
- * Pays (part of) an invoice by card through the payment provider, for the
- * certificant or for an employer using the pay link. Idempotent: a request
- * repeating an idempotency key gets the payment the first one made, and the
- * provider, given the same key, answers with the same reference, which the
- * payments table records once. A declined card records nothing.
- *
- * The charge happens outside the transaction (a provider call must never hold
- * a lock); if another payment settled the invoice meanwhile, the money taken
- * is still recorded and the invoice shows a refund due.
- */
-export async function payByCard(options: {
+interface PayByCardOptions {
   db: Db;
   registry: PolicyRegistry;
   provider: PaymentProvider;
@@ -45,31 +27,53 @@ export async function payByCard(options: {
   payer: { kind: 'person' | 'employer'; name: string };
   actorUserId: string | null;
   now: Date;
-}): Promise<CardPaymentResult> {
+}
+
+export interface CardPaymentResult {
+  ledger: InvoiceLedger;
+  payment: PaymentRow;
+  /** True when this request repeated an earlier attempt (same idempotency key): the card was never charged twice. */
+  repeated: boolean;
+}
+
+/**
+ * Pays (part of) an invoice by card through the payment provider, for the
+ * certificant or for an employer using the pay link, in three steps so that
+ * no database lock is held while the provider is called:
+ *
+ * 1. under the invoice's ledger lock, the amount is reserved: a pending
+ *    payment row, which a second attempt (another key: the person and their
+ *    employer paying at the same moment) counts, and is refused as paying
+ *    more than is owed; a pending amount is never counted as paid;
+ * 2. the provider charges the card;
+ * 3. under the lock again, the row is marked succeeded and the invoice
+ *    settled, or, when the card is declined, the row is deleted.
+ *
+ * Idempotent: a request repeating an idempotency key gets the payment the
+ * first one made; one repeating a key still pending (the first died, or is
+ * still with the provider) asks the provider again with the same key, which
+ * answers with the first outcome and never charges twice. When the provider
+ * cannot be reached the outcome is unknown (the card may have been
+ * charged): the reservation stays, for a retry with the same key, and stops
+ * blocking other payments after RESERVATION_MS.
+ */
+export async function payByCard(options: PayByCardOptions): Promise<CardPaymentResult> {
   const { db, provider, bodyId, invoiceId, input, actorUserId } = options;
-  const before = await loadInvoiceLedger(db, bodyId, invoiceId);
-  const earlier = before.payments.find((payment) => payment.idempotencyKey === input.idempotencyKey);
-  if (earlier) return { ledger: before, payment: earlier, repeated: true };
-  const { invoice } = before;
-  const owed = balanceOf(invoice, before.credits, before.payments);
-  const cents = input.cents ?? owed;
-  if (owed <= 0 || cents > owed) {
-    throw new RecertError('invalid-input', 'the payment is for more than is owed', [
-      {
-        path: 'cents',
-        message:
-          owed <= 0 ? 'nothing is owed on this invoice' : `must be at most ${formatMoney(owed, invoice.currency)}, what is owed`,
-      },
-    ]);
-  }
+  const reserved = await db.transaction((tx) => reserve(tx, options));
+  if ('recorded' in reserved) return { ledger: reserved.ledger, payment: reserved.recorded, repeated: true };
+  const { attempt, invoice } = reserved;
+  // A throw here (provider unreachable) leaves the reservation pending for the retry.
   const outcome = await provider.createPayment({
-    amountCents: cents,
+    amountCents: attempt.cents,
     currency: invoice.currency,
     description: `${bodyId.toUpperCase()} invoice ${invoice.number}`,
     card: input.card,
-    idempotencyKey: `${bodyId}:${invoiceId}:${input.idempotencyKey}`,
+    idempotencyKey: `${bodyId}:${invoiceId}:${attempt.idempotencyKey}`,
   });
   if (outcome.status === 'declined') {
+    await db
+      .delete(payments)
+      .where(and(eq(payments.bodyId, bodyId), eq(payments.id, attempt.id), eq(payments.status, 'pending')));
     throw new RecertError('invalid-input', `the card was not charged: ${outcome.declineReason}`, [
       { path: outcome.field ? `card.${outcome.field}` : 'card', message: outcome.declineReason },
     ]);
@@ -78,37 +82,20 @@ export async function payByCard(options: {
   return db.transaction(async (tx) => {
     let ledger = await lockInvoiceLedger(tx, bodyId, invoiceId);
     const [payment] = await tx
-      .insert(payments)
-      .values({
-        bodyId,
-        invoiceId,
-        method: 'card',
-        cents,
-        payerKind: options.payer.kind,
-        payerName: options.payer.name,
+      .update(payments)
+      .set({
+        status: 'succeeded',
         receivedOn: today,
-        provider: provider.name,
         providerReference: outcome.reference,
-        idempotencyKey: input.idempotencyKey,
         cardBrand: outcome.cardBrand,
         cardLast4: outcome.cardLast4,
-        recordedBy: actorUserId,
         recordedAt: options.now,
       })
-      .onConflictDoNothing()
+      .where(and(eq(payments.bodyId, bodyId), eq(payments.id, attempt.id), eq(payments.status, 'pending')))
       .returning();
     if (!payment) {
-      // The same attempt arrived twice at once: the other request recorded it.
-      const [recorded] = await tx
-        .select()
-        .from(payments)
-        .where(
-          and(
-            eq(payments.bodyId, bodyId),
-            eq(payments.provider, provider.name),
-            eq(payments.providerReference, outcome.reference),
-          ),
-        );
+      // The same attempt, repeated at the same moment, was recorded by the other request.
+      const recorded = ledger.payments.find((row) => row.id === attempt.id);
       if (!recorded) throw new RecertError('conflict', 'this payment attempt conflicts with another; try again');
       return { ledger, payment: recorded, repeated: true };
     }
@@ -121,17 +108,60 @@ export async function payByCard(options: {
       action: 'payment.recorded',
       after: {
         method: 'card',
-        cents,
-        payerKind: options.payer.kind,
-        payerName: options.payer.name,
+        cents: payment.cents,
+        payerKind: payment.payerKind,
+        payerName: payment.payerName,
         provider: provider.name,
         reference: outcome.reference,
         card: `${outcome.cardBrand} ending ${outcome.cardLast4}`,
       },
     });
-    ledger = { ...ledger, payments: [...ledger.payments, payment] };
+    ledger = {
+      ...ledger,
+      payments: [...ledger.payments, payment],
+      reservations: ledger.reservations.filter((row) => row.id !== payment.id),
+    };
     const paidOn = await settleIfPaid(tx, { ledger, on: today, actorUserId });
     if (paidOn) ledger = { ...ledger, invoice: { ...ledger.invoice, paidOn } };
-    return { ledger, payment, repeated: false };
+    return { ledger, payment, repeated: reserved.resumed };
   });
+}
+
+/**
+ * Step 1, under the ledger lock: the payment this key already made, or this
+ * key's reservation (new, or pending from an earlier request: `resumed`).
+ */
+async function reserve(
+  tx: Tx,
+  options: PayByCardOptions,
+): Promise<{ recorded: PaymentRow; ledger: InvoiceLedger } | { attempt: PaymentRow; invoice: InvoiceRow; resumed: boolean }> {
+  const { bodyId, invoiceId, input, now } = options;
+  const ledger = await lockInvoiceLedger(tx, bodyId, invoiceId);
+  const { invoice } = ledger;
+  const recorded = ledger.payments.find((payment) => payment.idempotencyKey === input.idempotencyKey);
+  if (recorded) return { recorded, ledger };
+  const pending = ledger.reservations.find((payment) => payment.idempotencyKey === input.idempotencyKey);
+  if (pending) return { attempt: pending, invoice, resumed: true };
+  const payable = payableOf(ledger, now);
+  const cents = input.cents ?? payable;
+  if (payable <= 0 || cents > payable) throw overpaymentError(ledger, now, 'the payment');
+  const [attempt] = await tx
+    .insert(payments)
+    .values({
+      bodyId,
+      invoiceId,
+      method: 'card',
+      status: 'pending',
+      cents,
+      payerKind: options.payer.kind,
+      payerName: options.payer.name,
+      // Until the provider answers: then the day the money was taken.
+      receivedOn: todayOf(options.registry, bodyId, now),
+      provider: options.provider.name,
+      idempotencyKey: input.idempotencyKey,
+      recordedBy: options.actorUserId,
+      recordedAt: now,
+    })
+    .returning();
+  return { attempt: attempt!, invoice, resumed: false };
 }

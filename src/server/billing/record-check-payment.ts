@@ -5,7 +5,7 @@ import { todayOf } from '../certificants/get-progress';
 import type { Db, Tx } from '../db/database';
 import { invoiceCredits, payments } from '../db/schema/renewals';
 import type { CheckPaymentInput } from './billing-schemas';
-import { balanceOf, creditableOf, formatMoney, lockInvoiceLedger, type InvoiceLedger } from './invoice-ledger';
+import { creditableOf, lockInvoiceLedger, overpaymentError, payableOf, type InvoiceLedger } from './invoice-ledger';
 import { settleIfPaid } from './settle-invoice';
 
 /** The lines a check dated on time takes off: they were charged only for paying late. */
@@ -54,18 +54,9 @@ export async function recordCheckPayment(options: {
     }
     // Against what was owed before the rule's credits: the rule's credit must never turn a check that paid the
     // invoice as charged into one refused; whatever it then pays beyond what is owed is owed back (refund-due).
-    const owed = balanceOf(ledger.invoice, ledger.credits, ledger.payments);
-    if (input.cents > owed) {
-      const { currency } = ledger.invoice;
-      throw new RecertError('invalid-input', 'the check is for more than is owed', [
-        {
-          path: 'cents',
-          message:
-            owed <= 0
-              ? 'nothing is owed on this invoice'
-              : `must be at most ${formatMoney(owed, currency)}, what is owed (refuse the check or ask for a correct one)`,
-        },
-      ]);
+    // A card charge being processed counts as paid here, so the two never both pay what only one is owed.
+    if (input.cents > payableOf(ledger, options.now)) {
+      throw overpaymentError(ledger, options.now, 'the check', ' (refuse the check or ask for a correct one)');
     }
     ledger = await creditLateLinesOfOnTimeCheck(tx, ledger, input);
     const [payment] = await tx

@@ -161,7 +161,7 @@ function resultRows(registry: PolicyRegistry, asOf: string, { held, done }: Reco
 /**
  * Upserts result rows with one JSON parameter (building thousands of bound parameters cost more than the
  * evaluation); the body and the date are parameters of their own. Identical rows are not rewritten, so a re-run
- * for the same date writes nothing.
+ * for the same date writes nothing, and a run for an earlier date (a replay) never replaces figures judged on a later one.
  */
 async function storeRows(db: DbOrTx, bodyId: string, asOf: string, rows: ResultRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -174,7 +174,8 @@ async function storeRows(db: DbOrTx, bodyId: string, asOf: string, rows: ResultR
     on conflict (body_id, certification_id, cycle_start) do update set
       cycle_end = excluded.cycle_end, policy_version = excluded.policy_version, evaluated_on = excluded.evaluated_on,
       status = excluded.status, compliant = excluded.compliant, on_pace = excluded.on_pace, due = excluded.due, summary = excluded.summary
-    where (cycle_results.cycle_end, cycle_results.policy_version, cycle_results.evaluated_on, cycle_results.status,
+    where cycle_results.evaluated_on <= excluded.evaluated_on
+      and (cycle_results.cycle_end, cycle_results.policy_version, cycle_results.evaluated_on, cycle_results.status,
            cycle_results.compliant, cycle_results.on_pace, cycle_results.due, cycle_results.summary)
       is distinct from (excluded.cycle_end, excluded.policy_version, excluded.evaluated_on, excluded.status,
            excluded.compliant, excluded.on_pace, excluded.due, excluded.summary)`);

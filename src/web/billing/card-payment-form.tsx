@@ -30,9 +30,10 @@ export function CardPaymentForm(props: {
   const mutation = useMutation({
     mutationFn: (body: CardPaymentInput & { organisation?: string }) => props.pay(body),
     onSuccess: (_, body) => props.onPaid(body.cents ?? balanceCents),
-    // The server answered: this attempt is over, the next one is a new payment.
+    // A refusal ends the attempt: the next one is a new payment. After a server error the charge's fate is
+    // unknown, so the retry keeps the key and the server charges at most once.
     onError: (error) => {
-      if (isApiError(error)) setKey(crypto.randomUUID());
+      if (isApiError(error) && error.status < 500) setKey(crypto.randomUUID());
     },
   });
 

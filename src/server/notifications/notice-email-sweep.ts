@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../http/context';
-import { sendNoticeEmails } from './send-notice-emails';
+import { sendNoticeEmails, type SentNotRecorded } from './send-notice-emails';
 
 /** How often notices still to e-mail are looked for (the tick's, and those other steps write during the day). */
 const SWEEP_MS = 15_000;
@@ -14,6 +14,8 @@ const SWEEP_MS = 15_000;
 export class NoticeEmailSweep {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** E-mails sent whose sending could not be written: the next pass writes them before their claims go stale. */
+  private readonly sentNotRecorded: SentNotRecorded = new Map();
 
   constructor(
     private readonly context: AppContext,
@@ -31,6 +33,7 @@ export class NoticeEmailSweep {
           mailer: this.context.mailer,
           now: this.context.now(),
           publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+          sentNotRecorded: this.sentNotRecorded,
         });
         if (done.sent + done.skipped > 0) this.log.info({ notices: done }, 'notices e-mailed');
       } catch (error) {

@@ -38,7 +38,10 @@ export interface PlannedNotice {
 
 type PolicyWords = Pick<Policy, 'designation' | 'notifications' | 'lapse' | 'fees'>;
 
-/** A scheduled notice: sent on `from` or, catching up, any day up to `through` while none later applies (or, of a mandatory kind, regardless). */
+/**
+ * A scheduled notice: sent on `from` or, catching up, any day up to `through`
+ * while none later applies (of a mandatory kind, while none later of its kind).
+ */
 interface Milestone {
   kind: NoticeKind;
   from: DayNumber;

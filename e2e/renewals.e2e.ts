@@ -46,6 +46,14 @@ describe('a renewal', () => {
     await reviewer.page.getByRole('link', { name: 'Renewal applications' }).click();
     await reviewer.page.getByRole('link', { name: 'Dana Whitfield · CPCS' }).click();
     const approve = reviewer.page.getByRole('button', { name: 'Approve renewal' });
+    await expect.poll(() => approve.count(), { timeout: 15_000 }).toBe(1);
+    // The random draw may pick any application for audit: then each certificate is checked and accepted first.
+    const accept = reviewer.page.getByRole('button', { name: 'Accept', exact: true });
+    const items = await accept.count();
+    for (let i = 0; i < items; i++) {
+      await accept.nth(i).click();
+      await expect.poll(() => reviewer.page.getByText('accepted', { exact: true }).count(), { timeout: 15_000 }).toBe(i + 1);
+    }
     await expect.poll(() => approve.isEnabled(), { timeout: 15_000 }).toBe(true);
     await shot(reviewer.page, '33-staff-renewal');
     await approve.click();

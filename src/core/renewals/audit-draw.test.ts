@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { auditSeed, decideAudit, drawValue } from './audit-draw';
 import { sha256Hex } from './sha256';
 
-const base = { bodyId: 'namss', certificationId: '7d0c3c1e-0000-4000-8000-000000000001', cycleStart: '2019-12-02' };
+const base = {
+  bodyId: 'namss',
+  certificationId: '7d0c3c1e-0000-4000-8000-000000000001',
+  cycleStart: '2019-12-02',
+  earlierSeed: null,
+  salt: 'q7Hk2LmPz9Xa',
+};
 
 describe('sha256Hex', () => {
   it.each([
@@ -51,12 +57,31 @@ describe('decideAudit', () => {
 
   it('records the seed, the value and the share, and the value is the seed hashed', () => {
     const decision = decideAudit({ ...base, share: 0.1, reinstatement: false, extendedAndAlwaysAudited: false });
-    const seed = auditSeed(base.bodyId, base.certificationId, base.cycleStart);
-    expect(decision.seed).toBe('namss:7d0c3c1e-0000-4000-8000-000000000001:2019-12-02');
+    const seed = auditSeed(base.bodyId, base.certificationId, base.cycleStart, base.salt);
+    expect(decision.seed).toBe('namss:7d0c3c1e-0000-4000-8000-000000000001:2019-12-02:q7Hk2LmPz9Xa');
     const recomputed = parseInt(createHash('sha256').update(seed).digest('hex').slice(0, 12), 16) / 2 ** 48;
     expect(decision.value).toBe(recomputed);
     expect(decision.share).toBe(0.1);
     expect(decision.selected).toBe(recomputed < 0.1);
+  });
+
+  it("cannot be known before the salt is made, and keeps the cycle's earlier seed", () => {
+    const values = new Set(
+      ['a', 'b', 'c', 'd'].map(
+        (salt) => decideAudit({ ...base, salt, share: 0.5, reinstatement: false, extendedAndAlwaysAudited: false }).value,
+      ),
+    );
+    expect(values.size).toBe(4);
+    const first = decideAudit({ ...base, share: 0.5, reinstatement: false, extendedAndAlwaysAudited: false });
+    const again = decideAudit({
+      ...base,
+      salt: 'other',
+      earlierSeed: first.seed!,
+      share: 0.5,
+      reinstatement: false,
+      extendedAndAlwaysAudited: false,
+    });
+    expect(again).toEqual(first);
   });
 
   it('draws the same for the same seed, whenever it is run', () => {

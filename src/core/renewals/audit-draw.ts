@@ -10,12 +10,15 @@ export interface AuditDecision {
 }
 
 /**
- * The seed of a cycle's draw. It names the body, the certification and the
- * cycle, and nothing a person can change: resubmitting a returned application
- * draws the same value, so nobody escapes an audit by trying again.
+ * The seed of a cycle's draw: the body, the certification, the cycle and a
+ * random salt the server makes at the cycle's first submission. Without the
+ * salt anyone could work out before submitting whether they would be drawn;
+ * with it, the draw is unknown until it is made and anyone can check it after
+ * (the seed is recorded). A resubmission of a returned application reuses the
+ * cycle's seed, so nobody escapes an audit by trying again.
  */
-export function auditSeed(bodyId: string, certificationId: string, cycleStart: string): string {
-  return `${bodyId}:${certificationId}:${cycleStart}`;
+export function auditSeed(bodyId: string, certificationId: string, cycleStart: string, salt: string): string {
+  return `${bodyId}:${certificationId}:${cycleStart}:${salt}`;
 }
 
 /** The value in [0, 1) a seed gives: the first 48 bits of its SHA-256, over 2^48. Anyone can recompute it. */
@@ -37,10 +40,13 @@ export function decideAudit(options: {
   share: number;
   reinstatement: boolean;
   extendedAndAlwaysAudited: boolean;
+  /** The seed of the cycle's earlier draw, when there was one; else a new one is made with `salt`. */
+  earlierSeed: string | null;
+  salt: string;
 }): AuditDecision {
   if (options.reinstatement) return { rule: 'reinstatement', selected: true };
   if (options.extendedAndAlwaysAudited) return { rule: 'extension', selected: true };
-  const seed = auditSeed(options.bodyId, options.certificationId, options.cycleStart);
+  const seed = options.earlierSeed ?? auditSeed(options.bodyId, options.certificationId, options.cycleStart, options.salt);
   const value = drawValue(seed);
   return { rule: 'random', selected: value < options.share, seed, value, share: options.share };
 }

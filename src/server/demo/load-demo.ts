@@ -11,13 +11,6 @@ import { buildActivities, buildCertificant, buildPerson, buildUser, type Activit
 
 export const DEMO_PASSWORD = 'recert-demo';
 
-/**
- * Dana's CPCS certification has a fixed id: the audit draw is seeded by it,
- * so the browser journey's renewal (2026 season) is known not to be drawn
- * (load-demo.test.ts checks this). Any other season may draw it, as for anyone.
- */
-export const DANA_CPCS = 'd0000000-0000-4000-8000-00000000da7a';
-
 /** What the demo's providers need to work as the product does: confirmations are stored, notices mailed. */
 export interface DemoServices {
   files: FileStorage;
@@ -63,7 +56,7 @@ async function seedDemo(db: DbOrTx, today: DayNumber): Promise<DemoSignIn[]> {
     body: string,
     slug: string,
     who: string,
-    holds: { id?: string; programId: string; awarded: string; renewedThrough?: string | null }[],
+    holds: { programId: string; awarded: string; renewedThrough?: string | null }[],
     activities: (personId: string) => ActivitySpec[],
     note: string,
   ) => {
@@ -96,14 +89,7 @@ async function seedDemo(db: DbOrTx, today: DayNumber): Promise<DemoSignIn[]> {
     'namss',
     'dana',
     'Dana Whitfield',
-    [
-      {
-        id: DANA_CPCS,
-        programId: 'namss/cpcs',
-        awarded: day(addYears(previousEnd, -3) - 200),
-        renewedThrough: day(previousEnd),
-      },
-    ],
+    [{ programId: 'namss/cpcs', awarded: day(addYears(previousEnd, -3) - 200), renewedThrough: day(previousEnd) }],
     (personId) =>
       spread(previousEnd + 30, today - 10, 14, (i) => ({
         bodyId: 'namss',

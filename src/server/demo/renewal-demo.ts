@@ -10,7 +10,9 @@ import { recordCheckPayment } from '../billing/record-check-payment';
 import { PolicyStore } from '../bodies/policy-store';
 import { publishPolicyVersion } from '../bodies/publish-policy-version';
 import type { Db } from '../db/database';
-import { userEmails } from '../db/schema/accounts';
+import { memberships, userEmails } from '../db/schema/accounts';
+import { activities } from '../db/schema/activities';
+import { attendance } from '../db/schema/providers';
 import { certifications } from '../db/schema/people';
 import { decideExtension } from '../extensions/decide-extension';
 import { requestExtension } from '../extensions/request-extension';
@@ -120,7 +122,7 @@ export async function seedRenewalDemo(db: Db, today: DayNumber, password: string
       now: onDay(day),
     });
   const decision = { db, registry, bodyId: 'namss', actorUserId: reviewer };
-  const certificates = async (h: Awaited<ReturnType<typeof holder>>, activityIds: string[], who: string) => {
+  const certificates = async (h: { personId: string; userId: string }, activityIds: string[], who: string) => {
     for (const activityId of activityIds) {
       await addEvidence({
         db,
@@ -147,6 +149,24 @@ export async function seedRenewalDemo(db: Db, today: DayNumber, password: string
       });
     }
   };
+
+  // Dana kept a certificate for each activity (the browser journey renews her; an audit may ask for them).
+  const dana = await personOf(db, 'dana@namss.demo');
+  const danaActivities = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.bodyId, 'namss'), eq(activities.personId, dana.personId)));
+  // An activity a provider reported has the provider's confirmation for its certificate.
+  const reported = await db
+    .select({ id: attendance.activityId })
+    .from(attendance)
+    .where(and(eq(attendance.bodyId, 'namss'), eq(attendance.personId, dana.personId)));
+  const byProvider = new Set(reported.map((row) => row.id));
+  await certificates(
+    dana,
+    danaActivities.map((row) => row.id).filter((id) => !byProvider.has(id)),
+    'Dana Whitfield',
+  );
 
   const casey = await holder('casey', 'Casey Brooks', true, 'renewed early: paid by card, approved');
   const early = await submit(casey, 10);
@@ -236,6 +256,16 @@ export async function seedRenewalDemo(db: Db, today: DayNumber, password: string
     now: onDay(5),
   });
   return signIns;
+}
+
+async function personOf(db: Db, email: string): Promise<{ personId: string; userId: string }> {
+  const [row] = await db
+    .select({ personId: memberships.personId, userId: memberships.userId })
+    .from(userEmails)
+    .innerJoin(memberships, eq(memberships.userId, userEmails.userId))
+    .where(and(eq(userEmails.email, email), eq(memberships.bodyId, 'namss')));
+  if (!row?.personId) throw new Error(`the demo has no certificant ${email}`);
+  return { personId: row.personId, userId: row.userId };
 }
 
 async function userIdOf(db: Db, email: string): Promise<string> {

@@ -111,6 +111,8 @@ describe('submitting a NAMSS renewal', () => {
   it('records a reproducible audit draw anyone can recompute', async () => {
     const who = await namssRenewer(database.db);
     const renewal = await submit(who, '2022-10-01');
+    const seed = renewal.auditDraw!.seed!;
+    expect(seed).toMatch(new RegExp(`^namss:${who.certification.id}:2019-12-02:[A-Za-z0-9_-]{16}$`));
     const expected = decideAudit({
       bodyId: 'namss',
       certificationId: who.certification.id,
@@ -118,8 +120,10 @@ describe('submitting a NAMSS renewal', () => {
       share: 0.1,
       reinstatement: false,
       extendedAndAlwaysAudited: false,
+      earlierSeed: seed,
+      salt: 'unused',
     });
-    expect(renewal.auditDraw).toEqual({ rule: 'random', seed: expected.seed, value: expected.value, share: 0.1 });
+    expect(renewal.auditDraw).toEqual({ rule: 'random', seed, value: expected.value, share: 0.1 });
     expect(renewal.auditSelected).toBe(expected.selected);
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { RecertError } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
@@ -117,6 +118,10 @@ export async function submitRenewal(options: {
       share: policy.renewal.auditShare,
       reinstatement: quote.phase === 'grace',
       extendedAndAlwaysAudited: basis.extended && policy.extension?.alwaysAudited === true,
+      earlierSeed:
+        applications.find((earlier) => earlier.cycleStart === renewal.cycleStart && earlier.auditDraw?.seed)?.auditDraw?.seed ??
+        null,
+      salt: randomBytes(12).toString('base64url'),
     });
     const { selected, ...draw } = audit;
     const [saved] = await tx

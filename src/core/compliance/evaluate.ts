@@ -3,9 +3,10 @@ import type { PolicyRegistry } from '../policies/policy-registry';
 import type { Minimum, Policy } from '../policies/policy-schema';
 import { capOf, ineligibility, type CreditWindow, type PreparedActivity, type TypeRule } from './credit-activity';
 import { currentCycle } from './cycles';
-import { deadlinesFor, statusOn } from './deadlines';
+import { deadlinesFor, statusOn, type CycleState } from './deadlines';
 import type {
   ActivityInput,
+  CertificationInput,
   CertificationResult,
   CertificationSummary,
   CreditLine,
@@ -44,11 +45,7 @@ function run(input: EvaluateInput, registry: PolicyRegistry, explain: boolean): 
     policy: registry.require(certification.program),
     awarded: requireDate(certification.awarded),
     renewedThrough: certification.renewedThrough ? requireDate(certification.renewedThrough) : null,
-    state: {
-      extendedTo: certification.extendedTo ? requireDate(certification.extendedTo) : null,
-      renewalSubmittedOn: certification.renewalSubmittedOn ? requireDate(certification.renewalSubmittedOn) : null,
-      hold: certification.hold ?? null,
-    },
+    state: cycleStateOf(certification),
   }));
   const requirements = requirementsFor(held);
   return {
@@ -56,6 +53,15 @@ function run(input: EvaluateInput, registry: PolicyRegistry, explain: boolean): 
     certifications: held.map((certification, index) =>
       evaluateCertification(certification, requirements[index] as RequirementHundredths, activities, asOf, registry, explain),
     ),
+  };
+}
+
+/** A certification's steps and decisions on its current cycle, as statusOn reads them. */
+export function cycleStateOf(certification: CertificationInput): CycleState {
+  return {
+    extendedTo: certification.extendedTo ? requireDate(certification.extendedTo) : null,
+    renewalSubmittedOn: certification.renewalSubmittedOn ? requireDate(certification.renewalSubmittedOn) : null,
+    hold: certification.hold ?? null,
   };
 }
 

@@ -1,9 +1,9 @@
-import type { Hold } from '../../core/compliance/deadlines';
 import { sql, type SQL } from 'drizzle-orm';
 import { summarize } from '../../core/compliance/evaluate';
 import type { ActivityInput, CertificationInput } from '../../core/compliance/evaluate-types';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { dateAt } from '../../core/dates/today';
+import { HELD_COLUMNS, heldInput, type HeldRow } from './held-rows';
 import { rowsOf, type DbOrTx } from '../db/database';
 
 /**
@@ -28,17 +28,6 @@ export async function reevaluatePeople(options: {
 
 /** Some people of a body: a list of ids, or (bulk) every id in the range (after, through]; `after` null is the start. */
 type PeopleScope = { ids: string[] } | { after: string | null; through: string };
-
-interface HeldRow {
-  person_id: string;
-  id: string;
-  program_id: string;
-  awarded: string;
-  renewed_through: string | null;
-  extended_to: string | null;
-  renewal_submitted_on: string | null;
-  hold: Hold | null;
-}
 
 /** One person's activities dated up to the as-of date, as a JSON array of [id, type, start, end, hundredths, approved, categories]. */
 interface ActivitiesRow {
@@ -71,7 +60,7 @@ async function loadRecords(db: DbOrTx, bodyId: string, asOf: string, scope: Peop
   const [held, done] = await Promise.all([
     rowsOf<HeldRow>(
       db,
-      sql`select c.person_id, c.id, c.program_id, c.awarded, c.renewed_through, c.extended_to, c.renewal_submitted_on, c.hold
+      sql`select ${HELD_COLUMNS}
         from certifications c join people p on p.body_id = c.body_id and p.id = c.person_id
         where c.body_id = ${bodyId} and ${of(sql`c.person_id`)} and ${of(sql`p.id`)} and p.merged_into is null
         order by c.person_id, c.awarded, c.program_id`,
@@ -122,15 +111,7 @@ function resultRows(registry: PolicyRegistry, asOf: string, { held, done }: Reco
     while (end < held.length && held[end]!.person_id === personId) end++;
     const certifications: CertificationInput[] = [];
     for (let i = start; i < end; i++) {
-      const row = held[i]!;
-      certifications.push({
-        program: row.program_id,
-        awarded: row.awarded,
-        renewedThrough: row.renewed_through,
-        extendedTo: row.extended_to,
-        renewalSubmittedOn: row.renewal_submitted_on,
-        hold: row.hold,
-      });
+      certifications.push(heldInput(held[i]!));
     }
     const result = summarize({ asOf, certifications, activities: activitiesOf.get(personId) ?? none }, registry);
     for (let i = 0; i < result.certifications.length; i++) {

@@ -1,22 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { currentCycle } from '../../core/compliance/cycles';
-import { deadlinesFor, type Hold } from '../../core/compliance/deadlines';
-import { parseDate, requireDate } from '../../core/dates/calendar-date';
+import { deadlinesFor } from '../../core/compliance/deadlines';
+import { requireDate } from '../../core/dates/calendar-date';
 import { planNotices } from '../../core/notifications/plan-notices';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { HELD_COLUMNS, heldInput, type HeldRow } from '../compliance/held-rows';
+import { cycleStateOf } from '../../core/compliance/evaluate';
 import { rowsOf, type DbOrTx } from '../db/database';
 import { notifyInBulk, type Notice } from './notify';
-
-interface HeldRow {
-  id: string;
-  person_id: string;
-  program_id: string;
-  awarded: string;
-  renewed_through: string | null;
-  extended_to: string | null;
-  renewal_submitted_on: string | null;
-  hold: Hold | null;
-}
 
 /**
  * The scheduler's notices for a body on `asOf`: for each certification of a
@@ -43,7 +34,7 @@ export async function sendScheduledNotices(options: {
   for (;;) {
     const page: HeldRow[] = await rowsOf<HeldRow>(
       db,
-      sql`select c.id, c.person_id, c.program_id, c.awarded, c.renewed_through, c.extended_to, c.renewal_submitted_on, c.hold
+      sql`select ${HELD_COLUMNS}
         from certifications c join people p on p.body_id = c.body_id and p.id = c.person_id
         where c.body_id = ${bodyId} and p.merged_into is null ${after === null ? sql`` : sql`and c.id > ${after}`}
         order by c.id limit ${pageSize}`,
@@ -63,11 +54,7 @@ export async function sendScheduledNotices(options: {
           start: cycle.start,
           end: cycle.end,
           deadlines: deadlinesFor(policy, cycle.end).days,
-          state: {
-            extendedTo: dayOrNull(row.extended_to),
-            renewalSubmittedOn: dayOrNull(row.renewal_submitted_on),
-            hold: row.hold,
-          },
+          state: cycleStateOf(heldInput(row)),
         },
         asOf,
       );
@@ -79,5 +66,3 @@ export async function sendScheduledNotices(options: {
   }
   return { notices: written };
 }
-
-const dayOrNull = (text: string | null) => (text === null ? null : parseDate(text));

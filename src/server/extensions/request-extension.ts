@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { RecertError, type FieldIssue } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { lockHeldCertification, notHeld } from '../certificants/lock-held-certification';
 import { recordAudit } from '../audit/record-audit';
 import { raiseInvoice } from '../billing/raise-invoice';
 import { getProgress, todayOf } from '../certificants/get-progress';
 import { refreshPerson } from '../compliance/reevaluate';
 import type { Db } from '../db/database';
-import { certifications } from '../db/schema/people';
 import { extensions } from '../db/schema/renewals';
 import { notify } from '../notifications/notify';
 import { formatCents } from './format-cents';
@@ -39,12 +39,7 @@ export async function requestExtension(options: {
   const today = todayOf(registry, bodyId, now);
   return db.transaction(async (tx) => {
     // The certification's row is the lock: two requests for one cycle wait for each other.
-    const [held] = await tx
-      .select()
-      .from(certifications)
-      .where(and(eq(certifications.bodyId, bodyId), eq(certifications.personId, personId), eq(certifications.programId, program)))
-      .for('update');
-    if (!held) throw notHeld();
+    const held = await lockHeldCertification(tx, { bodyId, personId, program });
     const progress = await getProgress({ db: tx, registry, bodyId, personId, now });
     const result = progress.result.certifications[progress.held.findIndex((h) => h.program === program)]!;
     const refusal = extensionRefusal({ policy, result, held, timeZone, now });
@@ -146,12 +141,6 @@ export async function requestExtension(options: {
     ]);
     return saved!;
   });
-}
-
-function notHeld(): RecertError {
-  return new RecertError('invalid-input', 'not a certification this person holds', [
-    { path: 'body.program', message: 'is not a certification this person holds' },
-  ]);
 }
 
 /** The credit the picked activities carry in the cycle, in hundredths; each must be the person's, earn credit and carry a certificate. */

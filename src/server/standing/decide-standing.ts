@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Hold } from '../../core/compliance/deadlines';
 import { RecertError } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { lockHeldCertification } from '../certificants/lock-held-certification';
 import { recordAudit } from '../audit/record-audit';
 import { todayOf } from '../certificants/get-progress';
 import { addDays } from '../compliance/date-math';
@@ -36,16 +37,7 @@ export async function decideStanding(options: {
   const { db, registry, bodyId, personId, program, action, reason, actorUserId, now } = options;
   const today = todayOf(registry, bodyId, now);
   return db.transaction(async (tx) => {
-    const [held] = await tx
-      .select()
-      .from(certifications)
-      .where(and(eq(certifications.bodyId, bodyId), eq(certifications.personId, personId), eq(certifications.programId, program)))
-      .for('update');
-    if (!held) {
-      throw new RecertError('invalid-input', 'not a certification this person holds', [
-        { path: 'body.program', message: 'is not a certification this person holds' },
-      ]);
-    }
+    const held = await lockHeldCertification(tx, { bodyId, personId, program });
     const policy = registry.require(program);
     const hold = HOLD_OF[action];
     if (held.hold === hold) {

@@ -1,11 +1,12 @@
 import { RecertError } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { creditLinesByRule } from './credit-lines';
 import { recordAudit } from '../audit/record-audit';
 import { todayOf } from '../certificants/get-progress';
 import type { Db, Tx } from '../db/database';
-import { invoiceCredits, payments } from '../db/schema/renewals';
+import { payments } from '../db/schema/renewals';
 import type { CheckPaymentInput } from './billing-schemas';
-import { creditableOf, lockInvoiceLedger, overpaymentError, payableOf, type InvoiceLedger } from './invoice-ledger';
+import { lockInvoiceLedger, overpaymentError, payableOf, type InvoiceLedger } from './invoice-ledger';
 import { settleIfPaid } from './settle-invoice';
 
 /** The lines a check dated on time takes off: they were charged only for paying late. */
@@ -93,31 +94,12 @@ export async function recordCheckPayment(options: {
 async function creditLateLinesOfOnTimeCheck(tx: Tx, ledger: InvoiceLedger, input: CheckPaymentInput): Promise<InvoiceLedger> {
   const { invoice } = ledger;
   if (invoice.onTimeThrough === null || input.writtenOn > invoice.onTimeThrough) return ledger;
-  let result = ledger;
-  for (const line of invoice.lines) {
-    if (!LATE_LINES.includes(line.code) || line.cents <= 0) continue;
-    if (result.credits.some((credit) => credit.lineCode === line.code)) continue;
-    // Never more than is left to credit (staff may already have waived part of it).
-    const cents = Math.min(line.cents, creditableOf(result));
-    if (cents <= 0) continue;
-    const reason =
+  return creditLinesByRule(
+    tx,
+    ledger,
+    invoice.lines.filter((line) => LATE_LINES.includes(line.code)),
+    (line) =>
       `Check ${input.checkNumber} is dated ${input.writtenOn}, on or before ${invoice.onTimeThrough}: ` +
-      `it counts as paid on time, so the ${line.label.toLowerCase()} is credited.`;
-    const [credit] = await tx
-      .insert(invoiceCredits)
-      .values({ bodyId: invoice.bodyId, invoiceId: invoice.id, cents, lineCode: line.code, reason, byUserId: null })
-      .returning();
-    await recordAudit(tx, {
-      bodyId: invoice.bodyId,
-      actorUserId: null,
-      entity: 'invoice',
-      entityId: invoice.id,
-      personId: invoice.personId,
-      action: 'invoice.credited',
-      after: { cents, lineCode: line.code },
-      reason,
-    });
-    result = { ...result, credits: [...result.credits, credit!] };
-  }
-  return result;
+      `it counts as paid on time, so the ${line.label.toLowerCase()} is credited.`,
+  );
 }

@@ -6,9 +6,10 @@ import { todayOf } from '../certificants/get-progress';
 import { refreshPerson } from '../compliance/reevaluate';
 import type { Db, Tx } from '../db/database';
 import { certifications } from '../db/schema/people';
-import { extensions, invoiceCredits, invoices } from '../db/schema/renewals';
-import { balanceOf, lockInvoiceLedger } from '../billing/invoice-ledger';
+import { extensions, invoices } from '../db/schema/renewals';
+import { lockInvoiceLedger } from '../billing/invoice-ledger';
 import { settleIfPaid } from '../billing/settle-invoice';
+import { creditLinesByRule } from '../billing/credit-lines';
 import { notify } from '../notifications/notify';
 import { loadExtension, type ExtensionRow } from './load-extension';
 
@@ -118,15 +119,12 @@ export async function decideExtension(options: {
  */
 async function cancelUnpaidFee(tx: Tx, bodyId: string, invoiceId: string, on: string): Promise<void> {
   const ledger = await lockInvoiceLedger(tx, bodyId, invoiceId);
-  const owed = balanceOf(ledger.invoice, ledger.credits, ledger.payments);
-  if (ledger.invoice.paidOn !== null || owed <= 0) return;
-  await tx.insert(invoiceCredits).values({
-    bodyId,
-    invoiceId,
-    cents: owed,
-    lineCode: 'extension',
-    reason: 'the extension was refused: its fee is not collected',
-    byUserId: null,
-  });
-  await settleIfPaid(tx, { ledger: await lockInvoiceLedger(tx, bodyId, invoiceId), on, actorUserId: null });
+  if (ledger.invoice.paidOn !== null) return;
+  const credited = await creditLinesByRule(
+    tx,
+    ledger,
+    ledger.invoice.lines,
+    () => 'the extension was refused: its fee is not collected',
+  );
+  await settleIfPaid(tx, { ledger: credited, on, actorUserId: null });
 }

@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { FeeLine } from '../../core/renewals/renewal-fees';
 import type { DbOrTx, Tx } from '../db/database';
-import { invoiceCredits, invoices, renewals, type InvoiceLine } from '../db/schema/renewals';
+import { invoices, renewals, type InvoiceLine } from '../db/schema/renewals';
 import { lockInvoiceLedger } from '../billing/invoice-ledger';
 import { settleIfPaid } from '../billing/settle-invoice';
+import { creditLinesByRule } from '../billing/credit-lines';
 import { raiseInvoice, type InvoiceRow } from '../billing/raise-invoice';
 
 /**
@@ -120,25 +121,14 @@ async function creditLinesNoLongerDue(
   for (const invoice of earlier) {
     const stale = invoice.lines.filter((line) => !due.has(line.code) && line.cents > 0);
     if (stale.length === 0) continue;
-    const ledger = await lockInvoiceLedger(tx, options.bodyId, invoice.id);
-    const credited = new Set(ledger.credits.map((credit) => credit.lineCode));
-    const fresh = stale.filter((line) => !credited.has(line.code));
-    if (fresh.length === 0) continue;
-    await tx.insert(invoiceCredits).values(
-      fresh.map((line) => ({
-        bodyId: options.bodyId,
-        invoiceId: invoice.id,
-        cents: line.cents,
-        lineCode: line.code,
-        reason: `${line.label}: no longer due, the application was submitted again on ${options.issuedOn} with the fees of that date`,
-        byUserId: null,
-      })),
+    const ledger = await creditLinesByRule(
+      tx,
+      await lockInvoiceLedger(tx, options.bodyId, invoice.id),
+      stale,
+      (line) =>
+        `${line.label}: no longer due, the application was submitted again on ${options.issuedOn} with the fees of that date`,
     );
-    await settleIfPaid(tx, {
-      ledger: await lockInvoiceLedger(tx, options.bodyId, invoice.id),
-      on: options.issuedOn,
-      actorUserId: options.actorUserId,
-    });
+    await settleIfPaid(tx, { ledger, on: options.issuedOn, actorUserId: options.actorUserId });
   }
 }
 

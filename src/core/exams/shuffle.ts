@@ -1,3 +1,4 @@
+import { mulberry32 } from '../random';
 import type { ExamItem } from './exam-form';
 import { optionIdsOf } from './exam-form';
 
@@ -14,16 +15,9 @@ function hash32(text: string): number {
   return h;
 }
 
-/** mulberry32: small, fast, and the same sequence on every runtime for the same seed. */
+/** The attempt's generator: mulberry32 over the seed's hash, the same sequence on every runtime. */
 export function seededRandom(seed: string): () => number {
-  let state = hash32(seed);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hash32(seed));
 }
 
 function shuffleInPlace<T>(list: T[], random: () => number): T[] {

@@ -1,16 +1,10 @@
+import { mulberry32 } from '../random';
 import { addYears, formatDate, fromYmd } from '../dates/calendar-date';
 import type { ActivityInput, CertificationInput, EvaluateInput } from '../compliance/evaluate-types';
 
-/** mulberry32: a tiny seeded generator, so synthetic people are the same on every run. */
+/** A seeded generator, so synthetic people are the same on every run. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 interface Profile {

@@ -4,7 +4,8 @@ import { attemptDeadline, endOfDayAt, secondsLeft, windowClosesOn, windowIsOpen 
 import { examFormSchema, publicationIssues, type ExamForm } from './exam-form';
 import { gradeAnswers } from './grade';
 import { itemStatistics } from './item-statistics';
-import { passMarkOn, type ExamPolicy } from './pass-mark';
+import type { ExamPolicy } from '../policies/policy-schema';
+import { passMarkOn } from './pass-mark';
 import { approvedExperienceDays, missingPrerequisites } from './prerequisites';
 import { retakeStatus } from './retake';
 

@@ -1,7 +1,4 @@
-import type { z } from 'zod';
-import type { examSchema } from '../policies/policy-schema';
-
-export type ExamPolicy = z.output<typeof examSchema>;
+import type { ExamPolicy } from '../policies/policy-schema';
 
 /**
  * The pass mark in force on a date: the last entry whose `from` is on or

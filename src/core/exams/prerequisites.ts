@@ -1,4 +1,4 @@
-import { parseDate, requireDate } from '../dates/calendar-date';
+import { requireDate } from '../dates/calendar-date';
 
 export interface ExperiencePeriod {
   from: string;
@@ -16,7 +16,7 @@ export function approvedExperienceDays(periods: readonly ExperiencePeriod[], tod
   const end = requireDate(today);
   const spans = periods
     .filter((period) => period.state === 'approved')
-    .map((period) => [requireDate(period.from), Math.min(period.to ? (parseDate(period.to) ?? end) : end, end)] as const)
+    .map((period) => [requireDate(period.from), Math.min(period.to ? requireDate(period.to) : end, end)] as const)
     .filter(([from, to]) => from <= to)
     .sort((a, b) => a[0] - b[0]);
   let days = 0;
@@ -29,13 +29,12 @@ export function approvedExperienceDays(periods: readonly ExperiencePeriod[], tod
   return days;
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const describeDays = (days: number) => {
   const years = Math.floor(days / 365);
   const months = Math.floor((days - years * 365) / 30.4375);
-  const parts = [
-    years ? `${years} year${years === 1 ? '' : 's'}` : '',
-    months ? `${months} month${months === 1 ? '' : 's'}` : '',
-  ];
+  const parts = [years ? count(years, 'year') : '', months ? count(months, 'month') : ''];
   return parts.filter(Boolean).join(' ') || 'none';
 };
 
@@ -72,9 +71,9 @@ export function missingPrerequisites(options: {
         approvedDays,
         pending,
         message:
-          `${years} year${years === 1 ? '' : 's'} of industry experience approved by the body ` +
+          `${count(years, 'year')} of industry experience approved by the body ` +
           `(approved so far: ${describeDays(approvedDays)}` +
-          (pending ? `; ${pending} declaration${pending === 1 ? '' : 's'} awaiting review)` : ')'),
+          (pending ? `; ${count(pending, 'declaration')} awaiting review)` : ')'),
       });
     }
   }

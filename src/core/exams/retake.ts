@@ -1,5 +1,5 @@
-import { addMonths, formatDate, requireDate } from '../dates/calendar-date';
-import type { ExamPolicy } from './pass-mark';
+import type { ExamPolicy } from '../policies/policy-schema';
+import { windowClosesOn } from './exam-window';
 
 export type RetakeStatus =
   /** No attempt failed yet (or the last one passed). */
@@ -31,10 +31,7 @@ export function retakeStatus(options: {
   if (results.length === 0 || results.at(-1) === true) return { kind: 'not-needed' };
   const retakesUsed = results.length - 1;
   if (retakesUsed >= exam.retakes.allowed) return { kind: 'exhausted', allowed: exam.retakes.allowed };
-  const retakePeriodEnd =
-    exam.retakes.withinMonths === null || extended
-      ? null
-      : formatDate(addMonths(requireDate(registeredOn), exam.retakes.withinMonths));
+  const retakePeriodEnd = extended ? null : windowClosesOn(registeredOn, exam.retakes.withinMonths);
   const candidates = [closesOn, retakePeriodEnd].filter((day): day is string => day !== null);
   const by = candidates.length ? candidates.reduce((a, b) => (a < b ? a : b)) : '9999-12-31';
   if (today > by) return { kind: 'period-over', by };

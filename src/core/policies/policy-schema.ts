@@ -297,3 +297,4 @@ export type ActivityType = z.output<typeof activityTypeSchema>;
 export type Minimum = z.output<typeof minimumSchema>;
 export type Requirement = z.output<typeof requirementSchema>;
 export type MemberPrice = z.output<typeof memberPriceSchema>;
+export type ExamPolicy = z.output<typeof examSchema>;

@@ -1,3 +1,5 @@
+import { amount } from '../format';
+
 /**
  * The exam's answers on their way to the server, one question at a time: each choice is saved as soon
  * as it is made, the latest choice wins, and nothing is lost to a failed request.
@@ -140,7 +142,7 @@ export function saveStatus(saves: Saves, now: number): SaveStatus {
 
 /** The status line in words: "All answers saved", "Saving…", "Not saved yet: retrying in 4 s (2 answers)". */
 export function saveStatusWords(status: SaveStatus): string {
-  const answers = (n: number) => `${n} ${n === 1 ? 'answer' : 'answers'}`;
+  const answers = (n: number) => amount(n, { one: 'answer', many: 'answers' });
   switch (status.kind) {
     case 'idle':
       return 'No answer yet';

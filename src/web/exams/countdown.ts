@@ -1,4 +1,4 @@
-import { daysBetween } from '../format';
+import { amount, daysBetween } from '../format';
 
 /**
  * The exam's remaining time, from the server's deadline and the server's clock only.
@@ -9,6 +9,8 @@ import { daysBetween } from '../format';
  * monotonic clock (`performance.now()`). A reload, another tab or a resync after a lost connection
  * starts again from a new answer of the server, so every view of the attempt shows the same time left.
  */
+
+const MINUTES = { one: 'minute', many: 'minutes' };
 
 /** Where a countdown starts: the server's remaining time, taken at a moment of the monotonic clock. */
 export interface CountdownAnchor {
@@ -54,14 +56,11 @@ export function formatRemaining(ms: number): string {
 export function remainingWords(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   if (total === 0) return 'no time';
-  if (total < 60) return `${total} ${total === 1 ? 'second' : 'seconds'}`;
+  if (total < 60) return amount(total, { one: 'second', many: 'seconds' });
   const minutesTotal = Math.ceil(total / 60);
   const hours = Math.floor(minutesTotal / 60);
   const minutes = minutesTotal % 60;
-  const parts = [
-    hours > 0 ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '',
-    minutes > 0 ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : '',
-  ];
+  const parts = [hours > 0 ? amount(hours, { one: 'hour', many: 'hours' }) : '', minutes > 0 ? amount(minutes, MINUTES) : ''];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -89,7 +88,7 @@ export function announcementBetween(before: number, after: number): string | nul
     const at = minutes * 60_000;
     if (before > at && after <= at) crossed = minutes;
   }
-  return crossed === null ? null : `${crossed} ${crossed === 1 ? 'minute' : 'minutes'} left.`;
+  return crossed === null ? null : `${amount(crossed, MINUTES)} left.`;
 }
 
 /** "Last day today", "1 day left", "152 days left", "Closed" for the exam window whose last day is `last`. */
@@ -98,5 +97,5 @@ export function windowWords(today: string, last: string): string {
   if (days === null) return '';
   if (days < 0) return 'Closed';
   if (days === 0) return 'Last day today';
-  return `${days} ${days === 1 ? 'day' : 'days'} left`;
+  return `${amount(days, { one: 'day', many: 'days' })} left`;
 }

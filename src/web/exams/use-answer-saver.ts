@@ -60,13 +60,8 @@ export function useAnswerSaver(
       saveRef.current(question, option).then(
         () => dispatch({ type: 'saved', question, option }),
         (error: unknown) => {
-          const transient = !isApiError(error) || isTransient(error.status);
-          dispatch({
-            type: 'failed',
-            question,
-            at: performance.now(),
-            refusal: transient ? null : isApiError(error) ? error.detail : 'the server refused the answer',
-          });
+          const refusal = isApiError(error) && !isTransient(error.status) ? error.detail : null;
+          dispatch({ type: 'failed', question, at: performance.now(), refusal });
         },
       );
     }

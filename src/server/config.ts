@@ -29,6 +29,18 @@ export const configSchema = z.object({
    * demonstrations). A real provider is one more adapter (billing/payment-provider.ts) and one more value here.
    */
   PAYMENT_PROVIDER: z.enum(['local']).default('local'),
+  /**
+   * Encrypts the bodies' credential signing keys at rest (AES-256-GCM): 32 random bytes, base64url
+   * (`openssl rand -base64 32 | tr '+/' '-_' | tr -d '='`). Required in production; elsewhere, when unset, a key is
+   * made once into <data>/credential-key (tests: one per process). See credentials/credential-key.ts.
+   */
+  RECERT_CREDENTIAL_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}=?$/, 'must be 32 bytes in base64url (43 characters)')
+    .optional(),
+}).refine((config) => config.NODE_ENV !== 'production' || config.RECERT_CREDENTIAL_KEY !== undefined, {
+  path: ['RECERT_CREDENTIAL_KEY'],
+  message: 'is required in production: it encrypts the credential signing keys',
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -8,3 +8,4 @@ export * from './settings';
 export * from './relations';
 export * from './jobs';
 export * from './renewals';
+export * from './credentials';

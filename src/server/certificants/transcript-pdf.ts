@@ -5,7 +5,7 @@ const PAGE = { width: 612, height: 792, margin: 48 };
 const GREY = rgb(0.35, 0.35, 0.35);
 
 // The standard fonts encode WinAnsi only; anything else would throw, so it is replaced.
-function printable(text: string): string {
+export function printable(text: string): string {
   return text
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { RecertError } from '../../core/errors';
 import { bodyParams } from '../certificants/routes';
 import type { AppContext } from '../http/context';
+import { credentialIssueRoutes } from './credential-routes';
 import { lookUpGoodStanding, standingSchema } from './good-standing';
 
 /** Public lookups per address and minute: enough for an employer checking a list, not for harvesting the register. */
 const LOOKUPS_PER_MINUTE = 60;
 
 export function credentialRoutes(app: FastifyInstance, context: AppContext): void {
+  credentialIssueRoutes(app, context);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/bodies/:bodyId/good-standing',
     {

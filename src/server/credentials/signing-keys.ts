@@ -106,7 +106,10 @@ export interface PublishedKey {
 }
 
 /** Every public key, current and retired, of one body or of the installation: what a JWKS publishes. */
-export async function publishedKeys(db: DbOrTx, bodyId?: string): Promise<(PublishedKey & { bodyId: string; retiredAt: Date | null; createdAt: Date })[]> {
+export async function publishedKeys(
+  db: DbOrTx,
+  bodyId?: string,
+): Promise<(PublishedKey & { bodyId: string; retiredAt: Date | null; createdAt: Date })[]> {
   const rows = await db
     .select()
     .from(credentialKeys)

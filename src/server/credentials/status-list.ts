@@ -94,7 +94,8 @@ export async function signedStatusList(options: {
   let jwt = served.get(cacheKey);
   if (!jwt) {
     if (served.size >= MAX_SERVED) served.clear();
-    jwt = (async () => signDocument(await statusListDocument({ ...options, updatedAt: row.updatedAt }), await options.signingKey()))();
+    jwt = (async () =>
+      signDocument(await statusListDocument({ ...options, updatedAt: row.updatedAt }), await options.signingKey()))();
     jwt.catch(() => served.delete(cacheKey));
     served.set(cacheKey, jwt);
   }

@@ -7,11 +7,7 @@ import { formatDate, requireDate } from '../../core/dates/calendar-date';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db, DbOrTx } from '../db/database';
 import { auditLog } from '../db/schema/audit';
-import {
-  credentials,
-  type RevocationReason,
-  type SuspensionReason,
-} from '../db/schema/credentials';
+import { credentials, type RevocationReason, type SuspensionReason } from '../db/schema/credentials';
 import { certifications, people } from '../db/schema/people';
 import { assignStatusSlots, touchStatusLists } from './status-indexes';
 
@@ -140,8 +136,7 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
             : 'restored';
       // A renewal approved before its cycle starts is valid from the approval: the earlier credential is superseded now.
       const earliest = cycleStart < on ? cycleStart : on;
-      const validFrom =
-        mine && mine.cycleStart === cycleStart ? mine.validFrom : earliest < c.awarded ? c.awarded : earliest;
+      const validFrom = mine && mine.cycleStart === cycleStart ? mine.validFrom : earliest < c.awarded ? c.awarded : earliest;
       fresh.push({
         bodyId,
         certificationId: c.id,
@@ -169,7 +164,13 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
     let action: string | null = null;
     if (mine.judgedOn !== judgedOn) set.judgedOn = judgedOn;
     if (bits.revoke && !mine.revoked) {
-      Object.assign(set, { revoked: true, revocationReason: bits.revoke, revokedAt: now, suspended: false, suspensionReason: null });
+      Object.assign(set, {
+        revoked: true,
+        revocationReason: bits.revoke,
+        revokedAt: now,
+        suspended: false,
+        suspensionReason: null,
+      });
       action = 'credential.revoked';
     } else if (!mine.revoked && (bits.suspend !== null) !== mine.suspended) {
       Object.assign(set, { suspended: bits.suspend !== null, suspensionReason: bits.suspend });
@@ -186,7 +187,9 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
     const slots = await assignStatusSlots(tx, bodyId, fresh.length);
     const inserted = await tx
       .insert(credentials)
-      .values(fresh.map(({ replaces: _replaces, ...row }, i) => ({ ...row, statusList: slots[i]!.list, statusIndex: slots[i]!.index })))
+      .values(
+        fresh.map(({ replaces: _replaces, ...row }, i) => ({ ...row, statusList: slots[i]!.list, statusIndex: slots[i]!.index })),
+      )
       .returning();
     for (const [i, row] of inserted.entries()) {
       const replaces = fresh[i]!.replaces;
@@ -211,7 +214,13 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
       if (replaces) {
         const set: Partial<CredentialRow> = { supersededBy: row.id };
         if (!replaces.revoked)
-          Object.assign(set, { revoked: true, revocationReason: 'superseded', revokedAt: now, suspended: false, suspensionReason: null });
+          Object.assign(set, {
+            revoked: true,
+            revocationReason: 'superseded',
+            revokedAt: now,
+            suspended: false,
+            suspensionReason: null,
+          });
         updates.push({ row: replaces, set, action: replaces.revoked ? null : 'credential.revoked' });
       }
     }

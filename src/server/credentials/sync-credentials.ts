@@ -47,8 +47,8 @@ export interface SyncOptions {
   certificationIds: readonly string[];
   /** The body's today (or the date judged by the tick): a PlainDate or YYYY-MM-DD. */
   on: Temporal.PlainDate | string;
-  /** Who caused the change (null for the scheduler). */
-  actorUserId: string | null;
+  /** The user who caused the change; absent or null for the scheduler. */
+  actor?: string | null;
   now?: Date;
 }
 
@@ -70,7 +70,8 @@ export interface SyncResult {
  * a date earlier than one already judged judges the later date.
  */
 export async function syncCredentials(options: SyncOptions): Promise<SyncResult> {
-  const { tx, registry, bodyId, actorUserId } = options;
+  const { tx, registry, bodyId } = options;
+  const actorUserId = options.actor ?? null;
   const now = options.now ?? new Date();
   const on = String(options.on);
   const result: SyncResult = { issued: [], changed: [] };
@@ -290,7 +291,6 @@ export async function syncBodyCredentials(options: {
         bodyId,
         certificationIds: page.map((row) => row.id),
         on: asOf,
-        actorUserId: null,
         now: options.now,
       }),
     );

@@ -51,4 +51,4 @@ CREATE TABLE "credentials" (
 CREATE UNIQUE INDEX "credential_keys_current_unique" ON "credential_keys" USING btree ("body_id") WHERE "credential_keys"."retired_at" is null;--> statement-breakpoint
 CREATE INDEX "credentials_certification_idx" ON "credentials" USING btree ("body_id","certification_id","issued_at");--> statement-breakpoint
 CREATE INDEX "credentials_person_idx" ON "credentials" USING btree ("body_id","person_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "credentials_public_id_unique" ON "credentials" USING btree ("id");
+CREATE INDEX "credentials_public_id_idx" ON "credentials" USING btree ("id");

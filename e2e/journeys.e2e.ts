@@ -212,7 +212,7 @@ describe('the public good-standing lookup', () => {
     expect(await cpcs.getByText('Valid through').locator('xpath=following-sibling::dd').textContent()).toMatch(/^Dec 1, \d{4}$/);
     expect(
       await page
-        .getByText(/^Standing on .* from National Association Medical Staff Services's records in Recert\. As of /)
+        .getByText(/^Standing on .* from the records of National Association Medical Staff Services in Recert\. As of /)
         .count(),
     ).toBe(1);
     await shot(page, '15-good-standing');

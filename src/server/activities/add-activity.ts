@@ -48,7 +48,7 @@ export async function addActivity(options: {
       action: 'activity.added',
       after: presentActivity(created),
     });
-    await refreshPerson({ db: tx, registry, bodyId, personId, now });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
     return created;
   });
 }

@@ -66,7 +66,7 @@ export async function saveActivityChange(
     after: presentActivity(after),
     reason: change.reason ?? null,
   });
-  await refreshPerson({ db: tx, registry, bodyId, personId, now });
+  await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
   return after;
 }
 
@@ -124,6 +124,6 @@ export async function removeActivity(options: {
       action: 'activity.removed',
       before: presentActivity(before),
     });
-    await refreshPerson({ db: tx, registry, bodyId, personId, now });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
   });
 }

@@ -6,7 +6,9 @@ import type { DbOrTx } from '../db/database';
 import { memberships, userEmails, users } from '../db/schema/accounts';
 import { certifications, people } from '../db/schema/people';
 import { recordAudit } from '../audit/record-audit';
+import { syncPeopleCredentials } from '../credentials/sync-credentials';
 import { matchPendingAttendance } from '../providers/attendance/match-pending-attendance';
+import { todayOf } from './get-progress';
 import type { PersonRow } from './load-person-record';
 import type { NewPerson } from './person-schemas';
 
@@ -133,8 +135,9 @@ export async function addPerson(options: {
   bodyId: string;
   person: NewPerson;
   actorUserId: string;
+  now: Date;
 }) {
-  const { db, registry, bodyId, person, actorUserId } = options;
+  const { db, registry, bodyId, person, actorUserId, now } = options;
   return db.transaction(async (tx) => {
     const issues = await personIssues(tx, registry, bodyId, person);
     if (issues.length > 0)
@@ -143,6 +146,16 @@ export async function addPerson(options: {
         'the person is invalid',
         issues.map((i) => ({ ...i, path: `body.${i.path}` })),
       );
-    return insertPerson(tx, bodyId, person, actorUserId);
+    const created = await insertPerson(tx, bodyId, person, actorUserId);
+    await syncPeopleCredentials({
+      tx,
+      registry,
+      bodyId,
+      personIds: [created.id],
+      on: todayOf(registry, bodyId, now),
+      actor: actorUserId,
+      now,
+    });
+    return created;
   });
 }

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { and, eq, inArray } from 'drizzle-orm';
 import { RecertError, type FieldIssue } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { syncPeopleCredentials } from '../credentials/sync-credentials';
+import { todayOf } from './get-progress';
 import type { Db } from '../db/database';
 import { certifications, people } from '../db/schema/people';
 import { insertPerson, personIssues } from './add-person';
@@ -80,8 +82,9 @@ export async function importPeople(options: {
   bodyId: string;
   csv: string;
   actorUserId: string;
+  now: Date;
 }): Promise<ImportReport> {
-  const { db, registry, bodyId, csv, actorUserId } = options;
+  const { db, registry, bodyId, csv, actorUserId, now } = options;
   const sheet = parseSheet(csv, IMPORT_COLUMNS);
   const issues: FieldIssue[] = [];
   const at = (line: number, row: CsvRow, column: string, message: string) =>
@@ -198,7 +201,18 @@ export async function importPeople(options: {
     if (issues.length > 0) {
       throw new RecertError('invalid-input', `the import was refused: ${issues.length} problem(s); nothing was imported`, issues);
     }
-    for (const candidate of toAdd) await insertPerson(tx, bodyId, candidate.person, actorUserId);
+    const added: string[] = [];
+    for (const candidate of toAdd) added.push((await insertPerson(tx, bodyId, candidate.person, actorUserId)).id);
+    // The imported certifications' credentials, in the same transaction: an import that is refused issues none.
+    await syncPeopleCredentials({
+      tx,
+      registry,
+      bodyId,
+      personIds: added,
+      on: todayOf(registry, bodyId, now),
+      actor: actorUserId,
+      now,
+    });
     return { rows: sheet.length, added: toAdd.length, unchanged };
   });
 }

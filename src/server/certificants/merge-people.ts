@@ -28,6 +28,7 @@ export const PERSON_RECORD_TABLES = [
   'standing_decisions',
   'invoices',
   'notifications',
+  'credentials',
 ] as const;
 /**
  * Tables with a person_id that a merge must not move: history stays where it
@@ -154,7 +155,7 @@ export async function mergePeople(options: {
         reason,
       });
     }
-    await refreshPerson({ db: tx, registry, bodyId, personId: survivorId, now });
+    await refreshPerson({ db: tx, registry, bodyId, personId: survivorId, now, actorUserId });
     return merge!.id;
   });
 }

@@ -1,10 +1,12 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '../db/database';
+import { credentials } from '../db/schema/credentials';
 import { extensions, invoices, notifications, renewals, standingDecisions } from '../db/schema/renewals';
 
 /**
- * Renewal records belong to their certification: renewals, extensions and
- * standing decisions (and the invoices they raised) go wherever it goes, in a
+ * Renewal records belong to their certification: renewals, extensions,
+ * standing decisions (and the invoices they raised) and credentials, superseded
+ * ones too, go wherever it goes, in a
  * merge and back in its reversal. Moving by certification both ways keeps
  * them together even when they were written between the merge and its reversal.
  */
@@ -24,6 +26,10 @@ export async function moveCertificationRecords(
     .set({ personId: toPersonId })
     .where(and(eq(extensions.bodyId, bodyId), inArray(extensions.certificationId, certificationIds)))
     .returning({ id: extensions.id });
+  await tx
+    .update(credentials)
+    .set({ personId: toPersonId })
+    .where(and(eq(credentials.bodyId, bodyId), inArray(credentials.certificationId, certificationIds)));
   await tx
     .update(standingDecisions)
     .set({ personId: toPersonId })

@@ -39,6 +39,7 @@ export function peopleAdminRoutes(app: FastifyInstance, context: AppContext): vo
         bodyId,
         person: request.body,
         actorUserId: actor.userId,
+        now: context.now(),
       });
       return reply.status(201).send(presentPerson(row));
     },
@@ -94,6 +95,7 @@ export function peopleAdminRoutes(app: FastifyInstance, context: AppContext): vo
         bodyId,
         csv: request.body,
         actorUserId: actor.userId,
+        now: context.now(),
       });
     },
   );

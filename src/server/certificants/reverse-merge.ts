@@ -112,6 +112,6 @@ export async function reverseMerge(options: {
         reason,
       });
     }
-    for (const personId of [survivorId, mergedId]) await refreshPerson({ db: tx, registry, bodyId, personId, now });
+    for (const personId of [survivorId, mergedId]) await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
   });
 }

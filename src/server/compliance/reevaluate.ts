@@ -5,6 +5,7 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { dateAt } from '../../core/dates/today';
 import { HELD_COLUMNS, heldInput, type HeldRow } from './held-rows';
 import { rowsOf, type DbOrTx } from '../db/database';
+import { syncPeopleCredentials } from '../credentials/sync-credentials';
 
 /**
  * Re-evaluates the given people of one body on `asOf` and stores each
@@ -208,14 +209,22 @@ export async function reevaluateBody(options: {
   return { people: ends.at(-1)?.n ?? 0, certifications };
 }
 
-/** After a change to one person's record: their stored figures, as of today in the body's time zone. */
+/**
+ * After a change to one person's record, in the caller's transaction: their
+ * stored figures and their credentials, as of today in the body's time zone.
+ * `actorUserId` is who made the change (null for the system), for the
+ * credentials' audit.
+ */
 export async function refreshPerson(options: {
   db: DbOrTx;
   registry: PolicyRegistry;
   bodyId: string;
   personId: string;
   now: Date;
+  actorUserId?: string | null;
 }) {
-  const timeZone = options.registry.body(options.bodyId)?.timeZone ?? 'UTC';
-  await reevaluatePeople({ ...options, personIds: [options.personId], asOf: dateAt(timeZone, options.now) });
+  const { db, registry, bodyId, personId, now } = options;
+  const asOf = dateAt(registry.body(bodyId)?.timeZone ?? 'UTC', now);
+  await reevaluatePeople({ db, registry, bodyId, personIds: [personId], asOf });
+  await syncPeopleCredentials({ tx: db, registry, bodyId, personIds: [personId], on: asOf, actor: options.actorUserId, now });
 }

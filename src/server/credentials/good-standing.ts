@@ -5,6 +5,7 @@ import { dateAt } from '../../core/dates/today';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { toHeld } from '../certificants/get-progress';
 import type { DbOrTx } from '../db/database';
+import { credentials } from '../db/schema/credentials';
 import { certifications, people } from '../db/schema/people';
 
 /** Statuses in which a certification is held in good standing: not lapsed, expired, suspended or withdrawn. */
@@ -29,6 +30,8 @@ export const standingSchema = z.object({
           certifiedSince: z.string(),
           /** The end of the current cycle: valid through this date if renewed by then. */
           validThrough: z.string(),
+          /** The certification's current credential (verify it at /verify/:id), or null before one is issued. */
+          credentialId: z.string().nullable(),
         }),
       ),
     }),
@@ -81,10 +84,27 @@ export async function lookUpGoodStanding(options: {
             ),
           )
           .orderBy(asc(certifications.awarded));
+  const current =
+    held.length === 0
+      ? []
+      : await db
+          .select({ certificationId: credentials.certificationId, id: credentials.id })
+          .from(credentials)
+          .where(
+            and(
+              eq(credentials.bodyId, bodyId),
+              inArray(
+                credentials.certificationId,
+                held.map((row) => row.id),
+              ),
+              isNull(credentials.supersededBy),
+            ),
+          );
+  const credentialOf = new Map(current.map((row) => [row.certificationId, row.id]));
   return {
     body: body.name,
     asOf,
-    notice: `Standing on ${asOf} from ${body.name}'s records in Recert.`,
+    notice: `Standing on ${asOf} from the records of ${body.name} in Recert.`,
     people: found
       .map((person) => {
         const mine = held.filter((row) => row.personId === person.id);
@@ -101,6 +121,7 @@ export async function lookUpGoodStanding(options: {
             status: summary.status,
             certifiedSince: mine[index]!.awarded,
             validThrough: summary.cycle.end,
+            credentialId: credentialOf.get(mine[index]!.id) ?? null,
           })),
         };
       })

@@ -64,9 +64,9 @@ export interface SyncResult {
  * this in its own transaction. For each certification it reads the current
  * state and brings its credentials in step: issues the first one, re-issues
  * for a new cycle or a moved due date (the earlier one is superseded: revoked,
- * never deleted), issues anew after a revocation that no longer holds, sets or
- * clears the status bits, and moves credentials with the certification to
- * another person record. Idempotent: a second call changes nothing. A run for
+ * never deleted), issues anew after a revocation that no longer holds, and sets or
+ * clears the status bits. (A merge moves credentials with their
+ * certification: merge-renewal-records.) Idempotent: a second call changes nothing. A run for
  * a date earlier than one already judged judges the later date.
  */
 export async function syncCredentials(options: SyncOptions): Promise<SyncResult> {
@@ -83,15 +83,6 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
     .innerJoin(people, and(eq(people.bodyId, certifications.bodyId), eq(people.id, certifications.personId)))
     .where(and(eq(certifications.bodyId, bodyId), inArray(certifications.id, ids)));
   if (held.length === 0) return result;
-  // A merge (or its reversal) moved certifications: every credential of theirs, superseded ones too, goes with them.
-  await tx.execute(
-    sql`update credentials cr set person_id = c.person_id from certifications c
-        where cr.body_id = ${bodyId} and c.body_id = cr.body_id and c.id = cr.certification_id
-          and cr.person_id <> c.person_id and c.id in (${sql.join(
-            held.map((h) => sql`${h.certification.id}::uuid`),
-            sql`, `,
-          )})`,
-  );
   const current = new Map<string, CredentialRow>();
   for (const row of await tx
     .select()
@@ -254,6 +245,19 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
   await touchStatusLists(tx, bodyId, touched, now);
   if (audits.length > 0) await tx.insert(auditLog).values(audits);
   return result;
+}
+
+/** syncCredentials for every certification that some people of a body hold (after adding or changing their records). */
+export async function syncPeopleCredentials(
+  options: Omit<SyncOptions, 'certificationIds'> & { personIds: readonly string[] },
+): Promise<SyncResult> {
+  const { personIds, ...rest } = options;
+  if (personIds.length === 0) return { issued: [], changed: [] };
+  const held = await options.tx
+    .select({ id: certifications.id })
+    .from(certifications)
+    .where(and(eq(certifications.bodyId, options.bodyId), inArray(certifications.personId, [...personIds])));
+  return syncCredentials({ ...rest, certificationIds: held.map((row) => row.id) });
 }
 
 /**

@@ -91,7 +91,7 @@ export async function decideExtension(options: {
       after: { state: after!.state, extendedTo: decision === 'grant' ? before.newDue : held.extendedTo },
       reason,
     });
-    if (decision === 'grant') await refreshPerson({ db: tx, registry, bodyId, personId: before.personId, now });
+    if (decision === 'grant') await refreshPerson({ db: tx, registry, bodyId, personId: before.personId, now, actorUserId });
     else if (before.invoiceId) await cancelUnpaidFee(tx, bodyId, before.invoiceId, todayOf(registry, bodyId, now));
     await notify(tx, [
       {

@@ -122,7 +122,7 @@ export async function requestExtension(options: {
       reason: note,
     });
     // The queue reads the credit needed from the stored figures of the cycle.
-    await refreshPerson({ db: tx, registry, bodyId, personId, now });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
     const payment =
       invoice.paidOn === null
         ? ` The fee of ${formatCents(fee, policy.fees.currency)} is on invoice ${invoice.number}; staff decide once it is paid.`

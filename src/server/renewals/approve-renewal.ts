@@ -73,7 +73,7 @@ export async function approveRenewal(options: {
       .update(certifications)
       .set({ renewedThrough: renewal.cycleEnd, renewalSubmittedOn: null, extendedTo: null })
       .where(and(eq(certifications.bodyId, bodyId), eq(certifications.id, renewal.certificationId)));
-    await refreshPerson({ db: tx, registry, bodyId, personId, now });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
     const designation = registry.require(renewal.programId).designation;
     await notify(tx, [
       {

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { currentCycle } from '../../core/compliance/cycles';
 import { formatDate, requireDate } from '../../core/dates/calendar-date';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
+import { syncCredentials } from '../credentials/sync-credentials';
 import type { Db } from '../db/database';
 import { activities } from '../db/schema/activities';
 import { certifications, people } from '../db/schema/people';
@@ -173,6 +174,8 @@ async function renewOne(
       .set({ renewedThrough: cycleEnd, extendedTo: null })
       .where(and(eq(certifications.bodyId, bodyId), eq(certifications.id, row.id)));
     await reevaluatePeople({ db: tx, registry, bodyId, personIds: [personId], asOf });
+    // The new cycle's credential, superseding the last one, with the renewal itself.
+    await syncCredentials({ tx, registry, bodyId, certificationIds: [row.id], on: asOf, now });
     await notify(tx, [
       {
         bodyId,

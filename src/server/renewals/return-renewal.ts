@@ -86,7 +86,7 @@ export async function returnLocked(
     renewal,
     items.map((item) => item.activityId),
   );
-  await refreshPerson({ db: tx, registry, bodyId, personId, now });
+  await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
   const on = todayOf(registry, bodyId, now);
   const designation = registry.require(renewal.programId).designation;
   await notify(tx, [

@@ -133,7 +133,7 @@ export async function submitRenewal(options: {
       .update(certifications)
       .set({ renewalSubmittedOn: on })
       .where(and(eq(certifications.bodyId, bodyId), eq(certifications.id, certificationId)));
-    await refreshPerson({ db: tx, registry, bodyId, personId, now });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
     const link = renewalLink(bodyId, personId, certificationId);
     const designation = policy.designation;
     await notify(tx, [

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { dateAt } from '../../core/dates/today';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { reevaluateBody } from '../compliance/reevaluate';
+import { syncBodyCredentials } from '../credentials/sync-credentials';
 import type { Db } from '../db/database';
 import { scheduledRuns } from '../db/schema/jobs';
 import { sendScheduledNotices } from '../notifications/send-scheduled-notices';
@@ -22,13 +23,17 @@ export interface TickResult {
   certifications: number;
   /** Scheduled notices newly written to inboxes (reminders, late, lapsed, grace ending, expired). */
   notices: number;
+  /** Credentials issued (none is usually due here: use cases issue them) and credentials whose status bit changed by date (lapse, expiry). */
+  credentialsIssued: number;
+  credentialsChanged: number;
 }
 
 /**
  * Runs every body's daily work for `asOf` (default: today in each body's time
  * zone): renewing automatically what renews at cycle end, re-evaluating everyone's current cycle into cycle_results, so
  * statuses (renewal open, late, lapsed, expired) and the overview change on
- * their dates with no one pressing a button; then the date's scheduled notices
+ * their dates with no one pressing a button; the credentials' status bits for
+ * the date (lapse, expiry); then the date's scheduled notices
  * into inboxes (e-mailed afterwards by notifications/send-notice-emails). `claim` (the server's daily
  * run) first takes the day's claim row, so two processes never do the same
  * day twice; `recert tick` runs regardless, which is safe because the work is
@@ -49,15 +54,27 @@ export async function tick(options: {
     const asOf = options.asOf ?? dateAt(body.timeZone, now);
     const claimed = await claimRun(db, body.id, asOf, now, options.claim ?? false);
     if (!claimed) {
-      results.push({ bodyId: body.id, asOf, skipped: true, renewed: 0, people: 0, certifications: 0, notices: 0 });
+      results.push({
+        bodyId: body.id,
+        asOf,
+        skipped: true,
+        renewed: 0,
+        people: 0,
+        certifications: 0,
+        notices: 0,
+        credentialsIssued: 0,
+        credentialsChanged: 0,
+      });
       continue;
     }
     // Programs renewed at cycle end (TechServe) first, so the cycle re-evaluation judges and notices speak of is the new one.
     const renewed = await renewAutomatically({ db, registry, bodyId: body.id, asOf, now });
     const judged = await reevaluateBody({ db, registry, bodyId: body.id, asOf });
+    // Lapse and expiry come by date: the status lists follow on the same day, never staler than one tick.
+    const credentialed = await syncBodyCredentials({ db, registry, bodyId: body.id, asOf, now });
     // After re-evaluation, so a notice never disagrees with the status the person sees.
     const noticed = await sendScheduledNotices({ db, registry, bodyId: body.id, asOf });
-    const done = { ...renewed, ...judged, ...noticed };
+    const done = { ...renewed, ...judged, ...credentialed, ...noticed };
     await db
       .update(scheduledRuns)
       .set({ finishedAt: new Date(), result: done })

@@ -63,7 +63,7 @@ export async function decideStandingAppeal(options: {
       after: { hold: lifted ? null : held.hold, decisionId, outcome },
       reason,
     });
-    if (lifted) await refreshPerson({ db: tx, registry, bodyId, personId, now });
+    if (lifted) await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
     const designation = registry.require(held.programId).designation;
     await notify(tx, [
       {

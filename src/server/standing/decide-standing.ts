@@ -76,7 +76,7 @@ export async function decideStanding(options: {
       after: { program, hold, appealBy, decisionId: row!.id },
       reason,
     });
-    await refreshPerson({ db: tx, registry, bodyId, personId, now });
+    await refreshPerson({ db: tx, registry, bodyId, personId, now, actorUserId });
     await notify(tx, [
       {
         bodyId,

@@ -99,7 +99,8 @@ export const credentials = pgTable(
     index('credentials_certification_idx').on(t.bodyId, t.certificationId, t.issuedAt),
     index('credentials_person_idx').on(t.bodyId, t.personId),
     // The public links name the credential alone (/verify/:id): found by id across bodies.
-    uniqueIndex('credentials_public_id_unique').on(t.id),
+    // Not unique by itself: a distributed engine (Citus, by body) enforces uniqueness only with body_id; the (body_id, id) key and random uuids make it unique.
+    index('credentials_public_id_idx').on(t.id),
   ],
 );
 

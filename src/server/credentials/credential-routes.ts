@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -210,7 +210,8 @@ export function credentialIssueRoutes(app: FastifyInstance, context: AppContext)
         .select()
         .from(credentials)
         .where(and(eq(credentials.bodyId, bodyId), eq(credentials.personId, personId)))
-        .orderBy(desc(credentials.issuedAt), asc(credentials.programId));
+        // Issued in the same instant (a restore that supersedes), the current one first.
+        .orderBy(desc(credentials.issuedAt), sql`${credentials.supersededBy} is not null`, asc(credentials.programId));
       return { credentials: rows.map((row) => presentCredential(row, registry, base(), today)) };
     },
   );

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { RecertError } from '../../core/errors';
 import { authorize, bodyPolicy, personPolicy } from '../authorization';
 import { todayOf } from '../certificants/get-progress';
+import { loadPerson } from '../certificants/load-person-record';
 import { bodyParams, personParams } from '../certificants/routes';
 import { credentials } from '../db/schema/credentials';
 import type { AppContext } from '../http/context';
@@ -206,6 +207,7 @@ export function credentialIssueRoutes(app: FastifyInstance, context: AppContext)
       authorize(personPolicy, 'read', request.actor, { bodyId, personId });
       const registry = await context.policies.current();
       const today = todayOf(registry, bodyId, context.now());
+      await loadPerson(context.db, bodyId, personId);
       const rows = await context.db
         .select()
         .from(credentials)

@@ -58,6 +58,14 @@ const endpoints: [string, 'GET' | 'POST', () => string, object | undefined, Reco
   ["a person's credentials", 'GET', () => `${alice()}/credentials`, undefined, holderAndStaff],
   ['a certificate PDF', 'GET', () => `${alice()}/credentials/${credentialId}/certificate.pdf`, undefined, holderAndStaff],
   [
+    // The name is unchanged: whoever may ask reaches the use case (409).
+    're-issuing under the current name',
+    'POST',
+    () => `${alice()}/credentials/${credentialId}/reissue`,
+    { reason: 'name change' },
+    { anonymous: 401, alice: 409, bob: 404, rita: 403, ada: 409, otto: 404, tess: 404 },
+  ],
+  [
     'rotating the signing key',
     'POST',
     () => '/api/v1/bodies/namss/credential-keys/rotate',

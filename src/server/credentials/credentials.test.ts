@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyStore } from '../bodies/policy-store';
 import { auditLog } from '../db/schema/audit';
 import { credentials } from '../db/schema/credentials';
-import { certifications } from '../db/schema/people';
+import { certifications, people } from '../db/schema/people';
 import { tick } from '../scheduler/tick';
 import { buildCertificant } from '../testing/factories';
 import { seedCast, signInCast } from '../testing/namss-fixture';
@@ -239,6 +239,34 @@ describe('the status follows the certification', () => {
     await sync('2026-06-02');
     expect(await bitsOf(second.id)).toEqual({ revocation: true, suspension: false });
     expect(await current()).toMatchObject({ id: second.id, revocationReason: 'expired' });
+  });
+});
+
+describe('a name change', () => {
+  it('re-issues the current credential under the name as printed now, on request, audited', async () => {
+    const [before] = await aliceCredentials();
+    const ask = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `${aliceUrl()}/credentials/${before!.id}/reissue`,
+        headers: as.alice,
+        payload: { reason: 'Married name' },
+      });
+    expect((await ask()).statusCode).toBe(409);
+    await t.database.db.update(people).set({ legalName: 'Alice Adams-Baker' }).where(eq(people.id, cast.alice.person.id));
+    const reissued = await ask();
+    expect(reissued.statusCode, reissued.body).toBe(201);
+    expect(reissued.json()).toMatchObject({ holderName: 'Alice Adams-Baker', issueReason: 'name-change', state: 'active' });
+    expect(reissued.json().validUntil).toBe(before!.validUntil);
+    const { vc } = await verified(await jwtOf(reissued.json().id));
+    expect(vc.credentialSubject.identifier[0].identityHash).toBe('Alice Adams-Baker');
+    expect(await verification(before!.id)).toMatchObject({ verdict: 'revoked', supersededBy: reissued.json().id });
+    expect((await ask()).statusCode).toBe(409);
+    const [audited] = await t.database.db
+      .select({ action: auditLog.action, reason: auditLog.reason })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'credential'), eq(auditLog.entityId, reissued.json().id)));
+    expect(audited).toEqual({ action: 'credential.issued', reason: 'Married name' });
   });
 });
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyStore } from '../bodies/policy-store';
 import { getProgress } from '../certificants/get-progress';
+import { credentials } from '../db/schema/credentials';
 import { cycleResults, certifications } from '../db/schema/people';
 import { invoices, notifications } from '../db/schema/renewals';
 import { tick } from '../scheduler/tick';
@@ -197,6 +198,12 @@ describe('deciding an extension', () => {
       .from(certifications)
       .where(and(eq(certifications.bodyId, 'namss'), eq(certifications.personId, cast.alice.person.id)));
     expect(held!.extendedTo).toBe('2023-06-01');
+    // The granted extension re-issues the credential: valid until the new due date, the earlier one superseded.
+    const issued = await db.select().from(credentials).where(eq(credentials.certificationId, held!.id));
+    expect(issued.filter((row) => !row.supersededBy)).toEqual([
+      expect.objectContaining({ validUntil: '2023-06-01', issueReason: 'extension', revoked: false }),
+    ]);
+    expect(issued.filter((row) => row.supersededBy).map((row) => row.revocationReason)).toEqual(['superseded']);
     expect((await grantedExtension(db, 'namss', held!.id, '2019-12-02'))?.id).toBe(extensionId);
     expect(held!.extendedTo).toBe('2023-06-01');
     const registry = await new PolicyStore(db).current();

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Database } from '../db/database';
+import { credentials } from '../db/schema/credentials';
 import { certifications } from '../db/schema/people';
 import { invoiceCredits, invoices, renewals } from '../db/schema/renewals';
 import { installBuiltinPolicies } from '../bodies/policy-store';
@@ -79,6 +80,40 @@ describe('approving a renewal', () => {
     const latest = (await resultsOf(database.db, who.certification.id)).at(-1)!;
     expect(latest).toMatchObject({ cycleStart: '2022-12-02', cycleEnd: '2025-12-01', status: 'active' });
     expect((await noticesOf(database.db, who.personId)).map((notice) => notice.kind)).toContain('renewal-approved');
+    // The next cycle's credential, valid from the approval, supersedes the one the submission found.
+    const issued = await database.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.certificationId, who.certification.id))
+      .orderBy(asc(credentials.issuedAt));
+    expect(
+      issued.map(({ cycleStart, validFrom, validUntil, revocationReason, issueReason, issuedBy }) => ({
+        cycleStart,
+        validFrom,
+        validUntil,
+        revocationReason,
+        issueReason,
+        issuedBy,
+      })),
+    ).toEqual([
+      {
+        cycleStart: '2019-12-02',
+        validFrom: '2019-12-02',
+        validUntil: '2022-12-01',
+        revocationReason: 'superseded',
+        issueReason: 'award',
+        issuedBy: who.user.id,
+      },
+      {
+        cycleStart: '2022-12-02',
+        validFrom: '2022-10-20',
+        validUntil: '2025-12-01',
+        revocationReason: null,
+        issueReason: 'renewal',
+        issuedBy: rita,
+      },
+    ]);
+    expect(issued[0]!.supersededBy).toBe(issued[1]!.id);
     await expect(approveRenewal({ ...target(who, renewal.id), now: at('2022-10-21') })).rejects.toMatchObject({
       code: 'conflict',
     });

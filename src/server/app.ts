@@ -83,7 +83,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   appealRoutes(app, context);
   ceCalendarRoutes(app, context);
   offeringRoutes(app, context);
-  credentialRoutes(app, context);
+  await credentialRoutes(app, context);
   activityRoutes(app, context);
   auditRoutes(app, context);
   complianceRoutes(app, context);

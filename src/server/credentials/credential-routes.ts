@@ -17,7 +17,8 @@ import { reissueCredential } from './reissue-credential';
 import { bodySigningKey, signedCredential } from './sign-credential';
 import { publishedKeys, rotateSigningKey } from './signing-keys';
 import { signedStatusList, STATUS_LIST_MAX_AGE_SECONDS, type StatusPurpose } from './status-list';
-import { MAX_JWT_LENGTH, verificationSchema, verifyCredentialJwt } from './verify-credential';
+import { MAX_JWT_LENGTH, uploadedJwt, verificationSchema, verifyCredentialJwt } from './verify-credential';
+import { readUpload, registerUploads } from '../files/uploads';
 
 const credentialParams = z.object({ credentialId: z.uuid('must be a credential id') });
 const jwkSchema = z.object({
@@ -31,7 +32,8 @@ const jwkSchema = z.object({
 const VERIFICATIONS_PER_MINUTE = 60;
 
 /** Issued credentials, their keys and status lists, and verification: public except the holder's list and key rotation. */
-export function credentialIssueRoutes(app: FastifyInstance, context: AppContext): void {
+export async function credentialIssueRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  await registerUploads(app);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['credentials'];
   const base = () => publicBaseOf(context.config);
@@ -183,14 +185,21 @@ export function credentialIssueRoutes(app: FastifyInstance, context: AppContext)
     {
       schema: {
         tags,
-        summary: 'Public: verify a pasted or uploaded VC-JWT, of this installation or another issuer whose keys it can fetch',
-        body: z.union([z.object({ jwt: z.string().max(MAX_JWT_LENGTH * 2) }), z.string().max(MAX_JWT_LENGTH * 2)]),
-        consumes: ['application/json', VC_MEDIA_TYPE, 'text/plain'],
+        summary:
+          'Public: verify a VC-JWT, of this installation or another issuer whose keys it can fetch: pasted as {"jwt": ...} ' +
+          'or the raw text, or uploaded as multipart field "file" (text, at most 128 KB)',
+        body: z.union([z.object({ jwt: z.string().max(MAX_JWT_LENGTH * 2) }), z.string().max(MAX_JWT_LENGTH * 2)]).nullish(),
+        consumes: ['application/json', VC_MEDIA_TYPE, 'text/plain', 'multipart/form-data'],
         response: { 200: verificationSchema },
       },
       config: { rateLimit: { max: VERIFICATIONS_PER_MINUTE, timeWindow: '1 minute' } },
     },
-    async (request) => verify(typeof request.body === 'string' ? request.body : request.body.jwt),
+    async (request) => {
+      if (request.isMultipart()) return verify(uploadedJwt((await readUpload(request, 'credential')).bytes));
+      if (request.body === undefined || request.body === null)
+        throw new RecertError('invalid-input', 'no credential', [{ path: 'body', message: 'give the VC-JWT' }]);
+      return verify(typeof request.body === 'string' ? request.body : request.body.jwt);
+    },
   );
 
   typed.get(

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyStore } from '../bodies/policy-store';
 import { tick } from '../scheduler/tick';
 import { seedCast, signInCast } from '../testing/namss-fixture';
-import { createTestApp, TEST_NOW, type TestApp } from '../testing/test-app';
+import { multipartFile } from '../providers/applications/application-fixture';
+import { createTestApp, problemOf, TEST_NOW, type TestApp } from '../testing/test-app';
 
 /*
  * POST /api/v1/credentials/verify with what a verifier might paste or upload:
@@ -57,6 +58,26 @@ describe('verifying a pasted or uploaded credential', () => {
     expect((await verdictOf({ jwt: genuine })).verdict).toBe('valid');
     expect((await verdictOf(genuine, 'application/vc+jwt')).verdict).toBe('valid');
     expect((await verdictOf(`  ${genuine}\n`, 'text/plain')).verdict).toBe('valid');
+  });
+
+  it('takes an uploaded file, judged by its content: text only, at most 128 KB', async () => {
+    const upload = (bytes: Buffer, type = 'application/octet-stream') => {
+      const { payload, headers } = multipartFile('credential.jwt', type, bytes);
+      return t.app.inject({ method: 'POST', url: '/api/v1/credentials/verify', headers, payload, remoteAddress: '10.9.9.9' });
+    };
+    const genuineFile = await upload(Buffer.from(`${genuine}\n`), 'image/png');
+    expect(genuineFile.statusCode, genuineFile.body).toBe(200);
+    expect(genuineFile.json().verdict).toBe('valid');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    expect(problemOf(await upload(png, 'application/vc+jwt'))).toMatchObject({ status: 415 });
+    expect(problemOf(await upload(Buffer.alloc(0)))).toMatchObject({
+      status: 400,
+      errors: [{ path: 'file', message: 'is empty' }],
+    });
+    expect(problemOf(await upload(Buffer.alloc(200_000, 'a')))).toMatchObject({ status: 413 });
+    const none = await t.app.inject({ method: 'POST', url: '/api/v1/credentials/verify', remoteAddress: '10.9.9.8' });
+    expect(none.statusCode).toBeGreaterThanOrEqual(400);
+    expect(none.statusCode).toBeLessThan(500);
   });
 
   it('says tampered when one claim is changed, even the name alone', async () => {

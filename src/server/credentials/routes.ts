@@ -10,8 +10,8 @@ import { lookUpGoodStanding, standingSchema } from './good-standing';
 /** Public lookups per address and minute: enough for an employer checking a list, not for harvesting the register. */
 const LOOKUPS_PER_MINUTE = 60;
 
-export function credentialRoutes(app: FastifyInstance, context: AppContext): void {
-  credentialIssueRoutes(app, context);
+export async function credentialRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  await credentialIssueRoutes(app, context);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/bodies/:bodyId/good-standing',
     {

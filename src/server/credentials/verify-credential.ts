@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { compactVerify, createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, errors, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import { RecertError } from '../../core/errors';
 import type { DbOrTx } from '../db/database';
 import { credentials } from '../db/schema/credentials';
 import { publishedKeys } from './signing-keys';
@@ -8,6 +9,27 @@ import { bitAt, decodeStatusList } from './status-list';
 
 /** A pasted or uploaded VC-JWT larger than this is not a credential. */
 export const MAX_JWT_LENGTH = 64 * 1024;
+
+/**
+ * The text of an uploaded credential file, judged by its bytes: at most twice
+ * the JWT limit (room for whitespace and a BOM), UTF-8, no control characters
+ * but line breaks. The verification then says whether it is a credential.
+ */
+export function uploadedJwt(bytes: Buffer): string {
+  if (bytes.length === 0) throw new RecertError('invalid-input', 'the file is empty', [{ path: 'file', message: 'is empty' }]);
+  if (bytes.length > MAX_JWT_LENGTH * 2)
+    throw new RecertError('payload-too-large', `a credential file is at most ${(MAX_JWT_LENGTH * 2) / 1024} KB`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new RecertError('unsupported-media-type', 'a credential file is text (a .jwt); this one is not UTF-8 text');
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
+    throw new RecertError('unsupported-media-type', 'a credential file is text (a .jwt); this one holds binary data');
+  return text;
+}
 
 export const VERDICTS = [
   'valid',

@@ -10,6 +10,7 @@ const certification: StandingCertification = {
   status: 'renewal-open',
   certifiedSince: '2016-05-01',
   validThrough: '2026-12-01',
+  credentialId: null,
 };
 
 describe('a lookup', () => {

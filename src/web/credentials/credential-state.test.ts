@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { CredentialState } from '../api/credentials';
+import { canShare, splitCredentials, stateWords } from './credential-state';
+
+describe('a credential state', () => {
+  it('is said in words, with the reason when there is one', () => {
+    expect(stateWords({ state: 'active', reason: null })).toEqual({ label: 'Active', color: 'green', line: 'Active' });
+    expect(stateWords({ state: 'suspended', reason: ' Ethics committee finding ' })).toEqual({
+      label: 'Suspended',
+      color: 'orange',
+      line: 'Suspended: Ethics committee finding',
+    });
+    expect(stateWords({ state: 'revoked', reason: '' }).line).toBe('Revoked');
+    expect(stateWords({ state: 'superseded', reason: null }).label).toBe('Superseded');
+  });
+
+  it('lets only an active credential go to a LinkedIn profile', () => {
+    const states: CredentialState[] = ['active', 'suspended', 'expired', 'revoked', 'superseded'];
+    expect(states.filter((state) => canShare({ state }))).toEqual(['active']);
+  });
+});
+
+describe('a holder’s credentials', () => {
+  it('are newest first, the superseded and revoked ones apart', () => {
+    const list = [
+      { id: 'old', state: 'superseded' as const, issuedAt: '2023-12-01T10:00:00.000Z' },
+      { id: 'cpmsm', state: 'suspended' as const, issuedAt: '2025-02-01T10:00:00.000Z' },
+      { id: 'new', state: 'active' as const, issuedAt: '2026-11-20T10:00:00.000Z' },
+      { id: 'gone', state: 'revoked' as const, issuedAt: '2024-06-01T10:00:00.000Z' },
+      { id: 'lapsing', state: 'expired' as const, issuedAt: '2024-01-01T10:00:00.000Z' },
+    ];
+    const { current, earlier } = splitCredentials(list);
+    expect(current.map((c) => c.id)).toEqual(['new', 'cpmsm', 'lapsing']);
+    expect(earlier.map((c) => c.id)).toEqual(['gone', 'old']);
+    expect(list[0]!.id).toBe('old'); // the list given is left as it was
+  });
+});

@@ -1,0 +1,33 @@
+import type { CredentialState, CredentialView } from '../api/credentials';
+
+/** A holder's credentials: each state in words, and which are current and which are earlier. */
+
+const STATE_WORDS: Record<CredentialState, { label: string; color: string }> = {
+  active: { label: 'Active', color: 'green' },
+  suspended: { label: 'Suspended', color: 'orange' },
+  expired: { label: 'Expired', color: 'gray' },
+  revoked: { label: 'Revoked', color: 'red' },
+  superseded: { label: 'Superseded', color: 'gray' },
+};
+
+/** The state's badge, and the reason beside it when the issuer gave one ("Suspended: ethics finding"). */
+export function stateWords(credential: Pick<CredentialView, 'state' | 'reason'>): { label: string; color: string; line: string } {
+  const words = STATE_WORDS[credential.state] ?? { label: credential.state, color: 'gray' };
+  const reason = credential.reason?.trim();
+  return { ...words, line: reason ? `${words.label}: ${reason}` : words.label };
+}
+
+/** Only an active credential is offered for a LinkedIn profile: one that a verifier would find valid. */
+export const canShare = (credential: Pick<CredentialView, 'state'>) => credential.state === 'active';
+
+/**
+ * Newest first, split in those that stand for a certification now (active, suspended, expired
+ * within grace) and earlier ones (replaced by a renewal, or revoked), which the page folds away.
+ */
+export function splitCredentials<C extends Pick<CredentialView, 'state' | 'issuedAt'>>(
+  credentials: readonly C[],
+): { current: C[]; earlier: C[] } {
+  const newest = [...credentials].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  const earlier = (c: C) => c.state === 'superseded' || c.state === 'revoked';
+  return { current: newest.filter((c) => !earlier(c)), earlier: newest.filter(earlier) };
+}

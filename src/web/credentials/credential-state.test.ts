@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialState } from '../api/credentials';
-import { canShare, splitCredentials, stateWords } from './credential-state';
+import { canShare, issueWords, splitCredentials, stateWords } from './credential-state';
 
 describe('a credential state', () => {
   it('is said in words, with the reason when there is one', () => {
@@ -33,5 +33,13 @@ describe('a holder’s credentials', () => {
     expect(current.map((c) => c.id)).toEqual(['new', 'cpmsm', 'lapsing']);
     expect(earlier.map((c) => c.id)).toEqual(['gone', 'old']);
     expect(list[0]!.id).toBe('old'); // the list given is left as it was
+  });
+});
+
+describe('why a credential was issued', () => {
+  it('is said in words, also for a reason the web does not know yet', () => {
+    expect(issueWords('renewal')).toBe('on renewal');
+    expect(issueWords('award')).toBe('on the award');
+    expect(issueWords('exam-pass')).toBe('for exam pass');
   });
 });

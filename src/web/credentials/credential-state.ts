@@ -1,4 +1,5 @@
 import type { CredentialState, CredentialView } from '../api/credentials';
+import { words } from '../format';
 
 /** A holder's credentials: each state in words, and which are current and which are earlier. */
 
@@ -31,3 +32,14 @@ export function splitCredentials<C extends Pick<CredentialView, 'state' | 'issue
   const earlier = (c: C) => c.state === 'superseded' || c.state === 'revoked';
   return { current: newest.filter((c) => !earlier(c)), earlier: newest.filter(earlier) };
 }
+
+const ISSUE_WORDS: Record<string, string> = {
+  award: 'on the award',
+  renewal: 'on renewal',
+  extension: 'for an extension',
+  restored: 'on restoration',
+  'name-change': 'for a change of name',
+};
+
+/** Why it was issued, after "Issued Dec 1, 2026": "on renewal". */
+export const issueWords = (reason: string) => ISSUE_WORDS[reason] ?? `for ${words(reason)}`;

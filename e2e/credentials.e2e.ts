@@ -54,6 +54,11 @@ describe('a verifiable credential', () => {
     expect(download.suggestedFilename()).toMatch(/^certificate-CPCS-.+\.pdf$/);
     const url = await verificationUrlOf(await readFile(await download.path()));
     expect(url).toMatch(new RegExp(`^${app.url()}/verify/[0-9a-f-]{36}$`));
+    // The link Lee copies for an employer is the certificate's.
+    await lee.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url() });
+    await cpcs.getByRole('button', { name: 'Copy verification link' }).click();
+    await expect.poll(() => cpcs.getByRole('status').textContent()).toBe(`Verification link copied: ${url}`);
+    expect(await lee.page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     const personPath = new URL(lee.page.url()).pathname.replace(/\/credentials$/, '');
     await lee.context.close();
 

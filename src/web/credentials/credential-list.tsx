@@ -10,27 +10,14 @@ import { WrappingBadge } from '../components/wrapping-badge';
 import { formatDateTime, formatDay } from '../format';
 import { canShare, issueWords, splitCredentials, stateWords } from './credential-state';
 
-/** The verification link on the clipboard, said beside the button; where the clipboard is refused, the link to copy by hand. */
-function CopyLink({ credential }: { credential: CredentialView }) {
-  const [message, setMessage] = useState('');
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(credential.verificationUrl);
-      setMessage(`Verification link copied: ${credential.verificationUrl}`);
-    } catch {
-      setMessage(`The browser did not allow copying. The link: ${credential.verificationUrl}`);
-    }
+/** Puts the verification link on the clipboard; says so, or where the browser refuses, gives the link to copy by hand. */
+async function copyLink(url: string, say: (message: string) => void) {
+  try {
+    await navigator.clipboard.writeText(url);
+    say(`Verification link copied: ${url}`);
+  } catch {
+    say(`The browser did not allow copying. The link: ${url}`);
   }
-  return (
-    <>
-      <Button variant="default" onClick={() => void copy()}>
-        Copy verification link
-      </Button>
-      <div style={{ flexBasis: '100%', minWidth: 0, overflowWrap: 'anywhere' }}>
-        <StatusText message={message} />
-      </div>
-    </>
-  );
 }
 
 interface CardsProps {
@@ -42,6 +29,7 @@ interface CardsProps {
 
 function CredentialCard({ credential, bodyId, personId, order }: CardsProps & { credential: CredentialView }) {
   const state = stateWords(credential);
+  const [copied, setCopied] = useState('');
   const headingId = `credential-${credential.id}`;
   return (
     <Card component="li" withBorder padding="md" aria-labelledby={headingId}>
@@ -56,13 +44,19 @@ function CredentialCard({ credential, bodyId, personId, order }: CardsProps & { 
         </Group>
         {state.line !== state.label && <Text size="sm">{state.line}</Text>}
         <Stack component="dl" gap={4} m={0}>
-          <Fact term="Certificate number">{credential.certificateNumber}</Fact>
-          <Fact term="Name on it">{credential.holderName}</Fact>
-          <Fact term="Awarded">{formatDay(credential.awarded)}</Fact>
-          <Fact term="Valid">
+          <Fact termWidth="9.5rem" term="Certificate number">
+            {credential.certificateNumber}
+          </Fact>
+          <Fact termWidth="9.5rem" term="Name as printed">
+            {credential.holderName}
+          </Fact>
+          <Fact termWidth="9.5rem" term="Awarded">
+            {formatDay(credential.awarded)}
+          </Fact>
+          <Fact termWidth="9.5rem" term="Valid">
             {formatDay(credential.validFrom)} to {formatDay(credential.validUntil)}
           </Fact>
-          <Fact term="Issued">
+          <Fact termWidth="9.5rem" term="Issued">
             {formatDateTime(credential.issuedAt)} {issueWords(credential.issueReason)}
           </Fact>
         </Stack>
@@ -87,8 +81,13 @@ function CredentialCard({ credential, bodyId, personId, order }: CardsProps & { 
               Add to LinkedIn profile
             </Button>
           )}
-          <CopyLink credential={credential} />
+          <Button variant="default" onClick={() => void copyLink(credential.verificationUrl, setCopied)}>
+            Copy verification link
+          </Button>
         </Group>
+        <div style={{ overflowWrap: 'anywhere' }}>
+          <StatusText message={copied} />
+        </div>
       </Stack>
     </Card>
   );

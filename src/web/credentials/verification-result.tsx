@@ -53,13 +53,25 @@ function VerdictCard({ verification }: { verification: Verification }) {
               )}
             </div>
             <Stack component="dl" gap={4} m={0} aria-label="Credential">
-              {credential.certificateNumber && <Fact term="Certificate number">{credential.certificateNumber}</Fact>}
-              {credential.awarded && <Fact term="Awarded">{credentialDate(credential.awarded)}</Fact>}
-              <Fact term="Valid from">{credential.validFrom ? credentialDate(credential.validFrom) : 'its issue'}</Fact>
-              <Fact term="Valid until">
+              {credential.certificateNumber && (
+                <Fact termWidth="9.5rem" term="Certificate number">
+                  {credential.certificateNumber}
+                </Fact>
+              )}
+              {credential.awarded && (
+                <Fact termWidth="9.5rem" term="Awarded">
+                  {credentialDate(credential.awarded)}
+                </Fact>
+              )}
+              <Fact termWidth="9.5rem" term="Valid from">
+                {credential.validFrom ? credentialDate(credential.validFrom) : 'its issue'}
+              </Fact>
+              <Fact termWidth="9.5rem" term="Valid until">
                 {credential.validUntil ? credentialDate(credential.validUntil, 'end') : 'no end date'}
               </Fact>
-              <Fact term="Issued by">{credential.issuer.name ?? credential.issuer.id}</Fact>
+              <Fact termWidth="9.5rem" term="Issued by">
+                {credential.issuer.name ?? credential.issuer.id}
+              </Fact>
             </Stack>
           </>
         )}

@@ -3,15 +3,21 @@ import type { CredentialState } from '../api/credentials';
 import { canShare, issueWords, splitCredentials, stateWords } from './credential-state';
 
 describe('a credential state', () => {
-  it('is said in words, with the reason when there is one', () => {
+  it('is said in words, with the reason when a status bit is set', () => {
     expect(stateWords({ state: 'active', reason: null })).toEqual({ label: 'Active', color: 'green', line: 'Active' });
-    expect(stateWords({ state: 'suspended', reason: ' Ethics committee finding ' })).toEqual({
+    expect(stateWords({ state: 'suspended', reason: 'suspended' })).toEqual({
       label: 'Suspended',
       color: 'orange',
-      line: 'Suspended: Ethics committee finding',
+      line: 'Suspended: by a decision of the body',
     });
+    expect(stateWords({ state: 'suspended', reason: 'lapsed' }).line).toBe(
+      'Suspended: the certification lapsed and is in its grace period',
+    );
+    expect(stateWords({ state: 'revoked', reason: 'withdrawn' }).line).toBe('Revoked: the certification was withdrawn');
     expect(stateWords({ state: 'revoked', reason: '' }).line).toBe('Revoked');
-    expect(stateWords({ state: 'superseded', reason: null }).label).toBe('Superseded');
+    // A reason the web does not know yet is still said in words.
+    expect(stateWords({ state: 'revoked', reason: 'name-change' }).line).toBe('Revoked: name change');
+    expect(stateWords({ state: 'superseded', reason: 'superseded' }).label).toBe('Superseded');
   });
 
   it('lets only an active credential go to a LinkedIn profile', () => {

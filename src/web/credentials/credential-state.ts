@@ -11,11 +11,20 @@ const STATE_WORDS: Record<CredentialState, { label: string; color: string }> = {
   superseded: { label: 'Superseded', color: 'gray' },
 };
 
-/** The state's badge, and the reason beside it when the issuer gave one ("Suspended: ethics finding"). */
+/** The server's reason codes for a status bit, after the state: "Suspended: by a decision of the body". */
+const REASON_WORDS: Record<string, string> = {
+  suspended: 'by a decision of the body',
+  lapsed: 'the certification lapsed and is in its grace period',
+  withdrawn: 'the certification was withdrawn',
+  expired: 'the certification expired',
+  superseded: 'a newer credential replaced it',
+};
+
+/** The state's badge, and the line saying why when a status bit is set. */
 export function stateWords(credential: Pick<CredentialView, 'state' | 'reason'>): { label: string; color: string; line: string } {
-  const words = STATE_WORDS[credential.state] ?? { label: credential.state, color: 'gray' };
+  const known = STATE_WORDS[credential.state] ?? { label: credential.state, color: 'gray' };
   const reason = credential.reason?.trim();
-  return { ...words, line: reason ? `${words.label}: ${reason}` : words.label };
+  return { ...known, line: reason ? `${known.label}: ${REASON_WORDS[reason] ?? words(reason)}` : known.label };
 }
 
 /** Only an active credential is offered for a LinkedIn profile: one that a verifier would find valid. */

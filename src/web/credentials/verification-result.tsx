@@ -103,9 +103,12 @@ function CheckList({ checks }: { checks: Verification['checks'] }) {
                   <Text size="sm" fw={600}>
                     {label}
                   </Text>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {check.detail}
-                  </Text>
+                  {/* "Not checked" says it already. */}
+                  {check.detail !== 'not checked' && (
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {check.detail}
+                    </Text>
+                  )}
                   {kid && (
                     <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                       Key id {kid}
@@ -124,7 +127,7 @@ function CheckList({ checks }: { checks: Verification['checks'] }) {
 /**
  * What a verifier found, the same for a credential opened by its link and for one pasted: the
  * verdict card, the newer credential when this one was replaced, each check, and the way on.
- * `credentialId` (the link's) offers the signed credential for download.
+ * `credentialId` (the link's) offers the signed credential for download and the paste/upload form.
  */
 export function VerificationResult({ verification, credentialId }: { verification: Verification; credentialId?: string }) {
   const ownId = verification.credential ? localId(verification.credential) : null;
@@ -151,7 +154,7 @@ export function VerificationResult({ verification, credentialId }: { verificatio
             This credential&apos;s verification page
           </AnchorLink>
         )}
-        <AnchorLink to="/verify">Verify a credential file or text</AnchorLink>
+        {credentialId && <AnchorLink to="/verify">Verify a credential file or text</AnchorLink>}
       </Group>
       <Text size="sm" c="dimmed">
         Checked {formatDateTime(verification.checkedAt)}. The status is read from the issuer&apos;s status list at each check.

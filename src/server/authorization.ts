@@ -86,6 +86,19 @@ export const personPolicy: EntityPolicy<PersonTarget, 'read' | 'update-profile' 
   },
 };
 
+/**
+ * A person's credentials (the public links and lists aside: anyone may verify).
+ * The person and staff read them and download the certificate; the person or
+ * an admin asks for a re-issue under the name the profile prints now.
+ */
+export const credentialPolicy: EntityPolicy<PersonTarget, 'read' | 'reissue'> = {
+  see: personPolicy.see,
+  actions: {
+    read: () => true,
+    reissue: (actor, { bodyId, personId }) => admin(actor, bodyId) || self(actor, bodyId, personId),
+  },
+};
+
 /** A person's CE activities. Reviewers read them and decide advance approvals; the person and admins change them. */
 export const activityPolicy: EntityPolicy<PersonTarget, 'read' | 'write' | 'review'> = {
   see: personPolicy.see,

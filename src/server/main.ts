@@ -7,7 +7,8 @@ import { openDatabase, type Database } from './db/database';
 import { startDailyScheduler } from './scheduler/daily-scheduler';
 import { tick } from './scheduler/tick';
 import { sendNoticeEmails } from './notifications/send-notice-emails';
-import { DEMO_PASSWORD, loadDemoOnce, type DemoServices, type DemoSignIn } from './demo/load-demo';
+import type { DemoServices, DemoSignIn } from './demo/demo-sign-in';
+import { DEMO_PASSWORD, loadDemoOnce } from './demo/load-demo';
 import { createMailer } from './mail/mailer';
 import { defaultStorageRoot, LocalFileStorage } from './files/file-storage';
 

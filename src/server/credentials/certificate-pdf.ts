@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { printable } from '../certificants/transcript-pdf';
 import type { CredentialView } from './present-credential';
@@ -12,7 +12,8 @@ const GREY = rgb(0.35, 0.35, 0.35);
  * The printable certificate of one credential (ISO/IEC 17024 §9.4): the name
  * exactly as issued, the program and designation, the certificate number,
  * the dates, the body's name and mark, and the verification URL with its QR
- * code. The URL is also the document's subject, so software finds it too.
+ * code. The printed URL and the QR code are links (a URI annotation), and
+ * the URL is the document's subject, so software finds it too.
  */
 export async function certificatePdf(view: CredentialView): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -58,7 +59,22 @@ export async function certificatePdf(view: CredentialView): Promise<Uint8Array> 
   const qr = await doc.embedPng(await QRCode.toBuffer(view.verificationUrl, { type: 'png', margin: 1, width: 240 }));
   page.drawImage(qr, { x: WIDTH - 56 - 110, y: 56, width: 110, height: 110 });
   page.drawText('Verify this certificate:', { x: 56, y: 110, size: 10, font: sans, color: GREY });
-  page.drawText(printable(view.verificationUrl), { x: 56, y: 94, size: 10, font: sans, color: INK });
+  const url = printable(view.verificationUrl);
+  page.drawText(url, { x: 56, y: 94, size: 10, font: sans, color: INK });
+  const link = (x: number, y: number, width: number, height: number) =>
+    doc.context.register(
+      doc.context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [x, y, x + width, y + height],
+        Border: [0, 0, 0],
+        A: { Type: 'Action', S: 'URI', URI: PDFString.of(view.verificationUrl) },
+      }),
+    );
+  page.node.set(
+    PDFName.of('Annots'),
+    doc.context.obj([link(56, 92, sans.widthOfTextAtSize(url, 10), 12), link(WIDTH - 56 - 110, 56, 110, 110)]),
+  );
   page.drawText(printable(`Credential ${view.id} (Open Badges 3.0, signed by ${view.body})`), {
     x: 56,
     y: 78,

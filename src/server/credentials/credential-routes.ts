@@ -1,17 +1,19 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RecertError } from '../../core/errors';
-import { authorize, bodyPolicy, personPolicy } from '../authorization';
+import { authorize, bodyPolicy, credentialPolicy } from '../authorization';
 import { todayOf } from '../certificants/get-progress';
+import { loadPerson } from '../certificants/load-person-record';
 import { bodyParams, personParams } from '../certificants/routes';
 import { credentials } from '../db/schema/credentials';
 import type { AppContext } from '../http/context';
 import { credentialKeyOf } from './credential-key';
 import { issuerIdOf, publicBaseOf, VC_MEDIA_TYPE, type CredentialRow } from './credential-document';
 import { certificatePdf } from './certificate-pdf';
-import { credentialListSchema, presentCredential } from './present-credential';
+import { credentialListSchema, credentialViewSchema, presentCredential } from './present-credential';
+import { reissueCredential } from './reissue-credential';
 import { bodySigningKey, signedCredential } from './sign-credential';
 import { publishedKeys, rotateSigningKey } from './signing-keys';
 import { signedStatusList, STATUS_LIST_MAX_AGE_SECONDS, type StatusPurpose } from './status-list';
@@ -203,14 +205,16 @@ export function credentialIssueRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request) => {
       const { bodyId, personId } = request.params;
-      authorize(personPolicy, 'read', request.actor, { bodyId, personId });
+      authorize(credentialPolicy, 'read', request.actor, { bodyId, personId });
       const registry = await context.policies.current();
       const today = todayOf(registry, bodyId, context.now());
+      await loadPerson(context.db, bodyId, personId);
       const rows = await context.db
         .select()
         .from(credentials)
         .where(and(eq(credentials.bodyId, bodyId), eq(credentials.personId, personId)))
-        .orderBy(desc(credentials.issuedAt), asc(credentials.programId));
+        // Issued in the same instant (a restore that supersedes), the current one first.
+        .orderBy(desc(credentials.issuedAt), sql`${credentials.supersededBy} is not null`, asc(credentials.programId));
       return { credentials: rows.map((row) => presentCredential(row, registry, base(), today)) };
     },
   );
@@ -227,7 +231,7 @@ export function credentialIssueRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request, reply) => {
       const { bodyId, personId, credentialId } = request.params;
-      authorize(personPolicy, 'read', request.actor, { bodyId, personId });
+      authorize(credentialPolicy, 'read', request.actor, { bodyId, personId });
       const [row] = await context.db
         .select()
         .from(credentials)
@@ -237,6 +241,38 @@ export function credentialIssueRoutes(app: FastifyInstance, context: AppContext)
       const view = presentCredential(row, registry, base(), todayOf(registry, bodyId, context.now()));
       reply.header('content-disposition', `attachment; filename="certificate-${view.designation}-${view.certificateNumber}.pdf"`);
       return reply.type('application/pdf').send(Buffer.from(await certificatePdf(view)));
+    },
+  );
+
+  typed.post(
+    '/api/v1/bodies/:bodyId/people/:personId/credentials/:credentialId/reissue',
+    {
+      schema: {
+        tags,
+        summary: "Re-issue a current credential under the name the person's profile prints now (the person, admins)",
+        params: personParams.extend(credentialParams.shape),
+        body: z.object({ reason: z.string().trim().min(1, 'give a reason').max(1000) }),
+        response: { 201: credentialViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const { bodyId, personId, credentialId } = request.params;
+      const actor = authorize(credentialPolicy, 'reissue', request.actor, { bodyId, personId });
+      const id = await reissueCredential({
+        db: context.db,
+        bodyId,
+        personId,
+        credentialId,
+        reason: request.body.reason,
+        actorUserId: actor.userId,
+        now: context.now(),
+      });
+      const registry = await context.policies.current();
+      const [row] = await context.db
+        .select()
+        .from(credentials)
+        .where(and(eq(credentials.bodyId, bodyId), eq(credentials.id, id)));
+      return reply.status(201).send(presentCredential(row!, registry, base(), todayOf(registry, bodyId, context.now())));
     },
   );
 

@@ -6,12 +6,10 @@ import { cycleStateOf } from '../../core/compliance/evaluate';
 import { formatDate, requireDate } from '../../core/dates/calendar-date';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db, DbOrTx } from '../db/database';
-import { auditLog } from '../db/schema/audit';
 import { credentials, type RevocationReason, type SuspensionReason } from '../db/schema/credentials';
 import { certifications, people } from '../db/schema/people';
-import { assignStatusSlots, touchStatusLists } from './status-indexes';
-
-type CredentialRow = typeof credentials.$inferSelect;
+import type { CredentialRow } from './credential-document';
+import { writeCredentialChanges, type CredentialUpdate, type FreshCredential, type SyncResult } from './write-credential-changes';
 
 /**
  * What each status means for a certification's current credential.
@@ -52,12 +50,6 @@ export interface SyncOptions {
   now?: Date;
 }
 
-export interface SyncResult {
-  issued: string[];
-  /** Credentials whose revocation or suspension bit changed. */
-  changed: string[];
-}
-
 /**
  * The credentials context's one entry point: after any use case changes a
  * certification (award, renewal, extension, return, standing, merge), it calls
@@ -74,15 +66,14 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
   const actorUserId = options.actor ?? null;
   const now = options.now ?? new Date();
   const on = String(options.on);
-  const result: SyncResult = { issued: [], changed: [] };
-  if (options.certificationIds.length === 0) return result;
+  if (options.certificationIds.length === 0) return { issued: [], changed: [] };
   const ids = [...new Set(options.certificationIds)];
   const held = await tx
     .select({ certification: certifications, legalName: people.legalName, number: people.number })
     .from(certifications)
     .innerJoin(people, and(eq(people.bodyId, certifications.bodyId), eq(people.id, certifications.personId)))
     .where(and(eq(certifications.bodyId, bodyId), inArray(certifications.id, ids)));
-  if (held.length === 0) return result;
+  if (held.length === 0) return { issued: [], changed: [] };
   const current = new Map<string, CredentialRow>();
   for (const row of await tx
     .select()
@@ -101,8 +92,8 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
     current.set(row.certificationId, row);
   }
 
-  const fresh: (Omit<typeof credentials.$inferInsert, 'statusList' | 'statusIndex'> & { replaces: CredentialRow | null })[] = [];
-  const updates: { row: CredentialRow; set: Partial<CredentialRow>; action: string | null }[] = [];
+  const fresh: FreshCredential[] = [];
+  const updates: CredentialUpdate[] = [];
 
   for (const { certification: c, legalName, number } of held) {
     const policy = registry.get(c.programId);
@@ -173,78 +164,7 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
     if (Object.keys(set).length > 0) updates.push({ row: mine, set, action });
   }
 
-  const touched: number[] = [];
-  const audits: (typeof auditLog.$inferInsert)[] = [];
-  if (fresh.length > 0) {
-    const slots = await assignStatusSlots(tx, bodyId, fresh.length);
-    const inserted = await tx
-      .insert(credentials)
-      .values(
-        fresh.map(({ replaces: _replaces, ...row }, i) => ({ ...row, statusList: slots[i]!.list, statusIndex: slots[i]!.index })),
-      )
-      .returning();
-    for (const [i, row] of inserted.entries()) {
-      const replaces = fresh[i]!.replaces;
-      result.issued.push(row.id);
-      if (row.suspended) touched.push(row.statusList);
-      audits.push({
-        bodyId,
-        actorUserId,
-        entity: 'credential',
-        entityId: row.id,
-        personId: row.personId,
-        action: 'credential.issued',
-        after: {
-          certificationId: row.certificationId,
-          program: row.programId,
-          reason: row.issueReason,
-          validFrom: row.validFrom,
-          validUntil: row.validUntil,
-          replaces: replaces?.id ?? null,
-        },
-      });
-      if (replaces) {
-        const set: Partial<CredentialRow> = { supersededBy: row.id };
-        if (!replaces.revoked)
-          Object.assign(set, {
-            revoked: true,
-            revocationReason: 'superseded',
-            revokedAt: now,
-            suspended: false,
-            suspensionReason: null,
-          });
-        updates.push({ row: replaces, set, action: replaces.revoked ? null : 'credential.revoked' });
-      }
-    }
-  }
-  for (const { row, set, action } of updates) {
-    await tx
-      .update(credentials)
-      .set(set)
-      .where(and(eq(credentials.bodyId, bodyId), eq(credentials.id, row.id)));
-    if (!action) continue;
-    result.changed.push(row.id);
-    touched.push(row.statusList);
-    audits.push({
-      bodyId,
-      actorUserId,
-      entity: 'credential',
-      entityId: row.id,
-      personId: row.personId,
-      action,
-      before: { revoked: row.revoked, suspended: row.suspended },
-      after: {
-        revoked: set.revoked ?? row.revoked,
-        revocationReason: set.revocationReason ?? row.revocationReason,
-        suspended: set.suspended ?? row.suspended,
-        suspensionReason: set.suspensionReason === undefined ? row.suspensionReason : set.suspensionReason,
-        supersededBy: set.supersededBy ?? null,
-      },
-    });
-  }
-  await touchStatusLists(tx, bodyId, touched, now);
-  if (audits.length > 0) await tx.insert(auditLog).values(audits);
-  return result;
+  return writeCredentialChanges({ tx, bodyId, fresh, updates, actorUserId, now });
 }
 
 /** syncCredentials for every certification that some people of a body hold (after adding or changing their records). */

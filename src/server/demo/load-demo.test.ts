@@ -1,11 +1,13 @@
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBuiltinPolicies, PolicyStore } from '../bodies/policy-store';
 import { activities, evidenceFiles } from '../db/schema/activities';
+import { credentials } from '../db/schema/credentials';
 import { people } from '../db/schema/people';
+import { presentCredential } from '../credentials/present-credential';
 import { applications, attendance, offerings, providers } from '../db/schema/providers';
 import { LocalFileStorage } from '../files/file-storage';
 import { createMailer } from '../mail/mailer';
@@ -18,7 +20,8 @@ import { memberships, userEmails } from '../db/schema/accounts';
 import { openTestDatabase } from '../testing/test-database';
 import { listRenewals } from '../renewals/list-renewals';
 import { DEMO_RECERTIFICATION_FEE } from './renewal-demo';
-import { loadDemoOnce, type DemoServices, type DemoSignIn } from './load-demo';
+import type { DemoServices, DemoSignIn } from './demo-sign-in';
+import { loadDemoOnce } from './load-demo';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
 let database: Database;
@@ -190,6 +193,30 @@ describe('demo data', () => {
     },
     60_000,
   );
+
+  it('has credentials in each state: active, superseded by a renewal, suspended, revoked after expiry', async () => {
+    const registry = await new PolicyStore(database.db).current();
+    const stateOf = async (email: string) => {
+      const [row] = await database.db
+        .select({ bodyId: memberships.bodyId, personId: memberships.personId })
+        .from(userEmails)
+        .innerJoin(memberships, eq(memberships.userId, userEmails.userId))
+        .where(eq(userEmails.email, email));
+      const rows = await database.db
+        .select()
+        .from(credentials)
+        .where(and(eq(credentials.bodyId, row!.bodyId), eq(credentials.personId, row!.personId!)))
+        .orderBy(asc(credentials.issuedAt));
+      return rows.map((credential) => {
+        const view = presentCredential(credential, registry, 'http://demo', '2026-11-23');
+        return `${view.designation} ${view.state}${view.reason ? ` (${view.reason})` : ''}`;
+      });
+    };
+    expect(await stateOf('lee@namss.demo')).toEqual(['CPCS active', 'CPMSM active']);
+    expect(await stateOf('dana@namss.demo')).toEqual(['CPCS superseded (superseded)', 'CPCS active']);
+    expect(await stateOf('drew@namss.demo')).toEqual(['CPCS suspended (suspended)']);
+    expect(await stateOf('riley@techserve.demo')).toEqual(['CPSR I revoked (expired)']);
+  });
 
   it('loads once: a second start adds nothing', async () => {
     const [before] = await database.db.select({ n: count() }).from(userEmails);

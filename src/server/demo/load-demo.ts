@@ -3,26 +3,13 @@ import { addMonths, addYears, formatDate, parseDate, type DayNumber } from '../.
 import { dateAt } from '../../core/dates/today';
 import type { Db, DbOrTx } from '../db/database';
 import { installationSettings } from '../db/schema/settings';
-import type { FileStorage } from '../files/file-storage';
-import type { Mailer } from '../mail/mailer';
+import { seedCredentialDemo } from './credential-demo';
+import type { DemoServices, DemoSignIn } from './demo-sign-in';
 import { seedProviderDemo } from './provider-demo';
 import { seedRenewalDemo } from './renewal-demo';
 import { buildActivities, buildCertificant, buildPerson, buildUser, type ActivitySpec } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'recert-demo';
-
-/** What the demo's providers need to work as the product does: confirmations are stored, notices mailed. */
-export interface DemoServices {
-  files: FileStorage;
-  mailer: Mailer;
-}
-
-export interface DemoSignIn {
-  email: string;
-  role: string;
-  body: string;
-  who: string;
-}
 
 const day = (d: DayNumber) => formatDate(d);
 
@@ -266,6 +253,7 @@ export async function loadDemoOnce(db: Db, now: Date, services: DemoServices): P
     ['demo', (tx) => seedDemo(tx, today)],
     ['demo-providers', (tx) => seedProviderDemo(tx, today, DEMO_PASSWORD, now, services)],
     ['demo-renewals', (tx) => seedRenewalDemo(tx, today, DEMO_PASSWORD, services)],
+    ['demo-credentials', (tx) => seedCredentialDemo(tx, today)],
   ];
   const signIns: DemoSignIn[] = [];
   for (const [key, seed] of stages) {

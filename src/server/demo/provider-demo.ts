@@ -12,7 +12,7 @@ import { offeringConfirmations } from '../providers/attendance/provider-confirma
 import { rosterFromJson } from '../providers/attendance/read-roster';
 import { recordNotice } from '../providers/record-notice';
 import { buildApplication, buildOffering, buildProvider } from '../testing/provider-factories';
-import type { DemoServices, DemoSignIn } from './load-demo';
+import type { DemoServices, DemoSignIn } from './demo-sign-in';
 
 const day = (d: DayNumber) => formatDate(d);
 

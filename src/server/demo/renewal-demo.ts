@@ -23,7 +23,7 @@ import { submitRenewal } from '../renewals/submit-renewal';
 import { appealStanding } from '../standing/appeal-standing';
 import { decideStanding } from '../standing/decide-standing';
 import { buildActivities, buildCertificant } from '../testing/factories';
-import type { DemoServices, DemoSignIn } from './load-demo';
+import type { DemoServices, DemoSignIn } from './demo-sign-in';
 import { certificatePdf } from './demo-documents';
 
 /** The fee the demo's NAMSS admin set: seed 003 gives no amount, so a body configures its own. */

@@ -134,4 +134,25 @@ describe('a verifiable credential', () => {
     await shot(page, '46-phone-verify-file');
     await context.close();
   }, 90_000);
+  it('a renewed certificant keeps the earlier credential, which reads superseded and leads to the current one', async () => {
+    const casey = await app.signedIn('casey@namss.demo');
+    await casey.page.getByRole('link', { name: 'My credentials' }).first().click();
+    const show = casey.page.getByRole('button', { name: /^Show earlier credentials \(\d+\)$/ });
+    await expect.poll(() => show.count(), { timeout: 15_000 }).toBe(1);
+    await show.click();
+    const superseded = casey.page
+      .getByRole('list', { name: 'Earlier credentials' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Superseded: a newer credential replaced it' })
+      .first();
+    await expect.poll(() => superseded.count(), { timeout: 15_000 }).toBe(1);
+    // Only a credential a verifier finds valid is offered for a LinkedIn profile.
+    expect(await superseded.getByRole('link', { name: 'Add to LinkedIn profile' }).count()).toBe(0);
+    await shot(casey.page, '47-earlier-credentials');
+    await superseded.getByRole('link', { name: 'Open verification page' }).click();
+    expect(await verdictOf(casey.page)).toBe('Superseded');
+    await casey.page.getByRole('link', { name: 'Verify the current credential' }).click();
+    await expect.poll(() => casey.page.locator('#verdict').textContent(), { timeout: 15_000 }).toBe('Valid');
+    await casey.context.close();
+  }, 90_000);
 });

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
+import { useReducedMotion } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { certificatePdfUrl, credentialJwtUrl, personCredentialsQuery, type CredentialView } from '../api/credentials';
@@ -111,6 +112,8 @@ export function CredentialList({ own, ...card }: CardsProps & { own: boolean }) 
   const { bodyId, personId } = card;
   const list = useQuery(personCredentialsQuery(bodyId, personId));
   const [showEarlier, setShowEarlier] = useState(false);
+  // Someone who asked for less motion sees the earlier credentials at once.
+  const reduceMotion = useReducedMotion();
   if (!list.data) return <QueryState query={list} what="the credentials" height={180} />;
   const { current, earlier } = splitCredentials(list.data);
   return (
@@ -133,7 +136,7 @@ export function CredentialList({ own, ...card }: CardsProps & { own: boolean }) 
               {showEarlier ? 'Hide' : 'Show'} earlier credentials ({earlier.length})
             </Button>
           </Group>
-          <Collapse expanded={showEarlier} id="earlier-credentials">
+          <Collapse expanded={showEarlier} id="earlier-credentials" transitionDuration={reduceMotion ? 0 : undefined}>
             <Stack gap="xs">
               <Text size="sm" c="dimmed">
                 Replaced by a renewal or revoked: a verifier sees them as no longer valid.

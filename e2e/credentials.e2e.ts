@@ -60,10 +60,16 @@ describe('a verifiable credential', () => {
     await expect.poll(() => cpcs.getByRole('status').textContent()).toBe(`Verification link copied: ${url}`);
     expect(await lee.page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     const personPath = new URL(lee.page.url()).pathname.replace(/\/credentials$/, '');
+    await lee.page.setViewportSize({ width: 390, height: 900 });
+    await expectFits(lee.page);
     await lee.context.close();
 
     // An employer, not signed in, opens the certificate's link: valid, Lee's, from NAMSS.
-    const employer = await app.visitor();
+    // The good-standing lookup leads to the same page.
+    const employer = await app.visitor('/standing/namss?q=Lee%20Ramirez');
+    const verifyLink = employer.page.getByRole('link', { name: 'Verify credential of CPCS' });
+    await expect.poll(() => verifyLink.count(), { timeout: 15_000 }).toBe(1);
+    expect(new URL((await verifyLink.getAttribute('href'))!, app.url()).toString()).toBe(url);
     await employer.page.goto(url);
     expect(await verdictOf(employer.page)).toBe('Valid');
     expect(await employer.page.getByText('Lee Ramirez', { exact: true }).count()).toBe(1);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,9 @@ export const e2eNow = () => new Date(E2E_START + (Date.now() - realStart));
 export async function startE2EServer() {
   if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error('the web app is not built: run npm run build first');
   const database = await openDatabase({ dataDir: 'memory://' });
-  const config = loadConfig({ LOG_LEVEL: 'warn', NODE_ENV: 'test' });
+  // The links the server writes (a certificate's verification URL) name the address it is reached at.
+  const port = await freePort();
+  const config = loadConfig({ LOG_LEVEL: 'warn', NODE_ENV: 'test', PUBLIC_URL: `http://127.0.0.1:${port}` });
   const mailer = createMailer({ from: config.MAIL_FROM, outboxDir: await mkdtemp(join(tmpdir(), 'recert-e2e-outbox-')) });
   const files = new LocalFileStorage(join(tmpdir(), `recert-files-${process.pid}`));
   await prepareDatabase(database, { demo: true, now: e2eNow(), files, mailer });
@@ -40,7 +43,7 @@ export async function startE2EServer() {
     files,
     now: e2eNow,
   });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = await app.listen({ host: '127.0.0.1', port });
   return {
     url,
     async close() {
@@ -48,6 +51,15 @@ export async function startE2EServer() {
       await database.close();
     },
   };
+}
+
+/** A loopback port no one listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
 /** Debian's Chromium, headless, with the flags this network needs; playwright gives each launch a fresh profile folder. */

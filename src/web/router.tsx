@@ -92,6 +92,28 @@ const goodStandingRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/good-standing-page'), 'GoodStandingPage'),
 });
 
+/** Where a certificate's link and QR code lead: a credential's status now, open to anyone. */
+const verifyCredentialRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify/$credentialId',
+  // Signed in or not: the page's header offers the way back or the sign-in.
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
+  component: lazyRouteComponent(() => import('./pages/credentials/verify-credential-page'), 'VerifyCredentialPage'),
+});
+
+/** Verifying a pasted or uploaded credential: open to anyone. */
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify',
+  // A signed-in visitor's verification carries the session's CSRF token: know who is signed in first.
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
+  component: lazyRouteComponent(() => import('./pages/credentials/verify-page'), 'VerifyPage'),
+});
+
 /** Registering a CE provider: open to anyone; someone signed in registers with their account. */
 const becomeProviderRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -225,6 +247,13 @@ const notificationPreferencesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/inbox/notification-preferences-page'), 'NotificationPreferencesPage'),
 });
 
+/** A person's verifiable credentials: the certificate, the signed credential and their links. */
+const personCredentialsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bodies/$bodyId/people/$personId/credentials',
+  component: lazyRouteComponent(() => import('./pages/credentials/person-credentials-page'), 'PersonCredentialsPage'),
+});
+
 /** Renewal applications: a person's certifications, one certification's renewal, staff's queue and one application. */
 const personRenewalsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -355,6 +384,8 @@ const routeTree = rootRoute.addChildren([
   resetPasswordRoute,
   ceCalendarRoute,
   goodStandingRoute,
+  verifyCredentialRoute,
+  verifyRoute,
   becomeProviderRoute,
   payRoute,
   appRoute.addChildren([
@@ -367,6 +398,7 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     auditRoute,
     personInvoicesRoute,
+    personCredentialsRoute,
     invoicesRoute,
     invoiceRoute,
     overviewRoute,

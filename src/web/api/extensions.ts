@@ -81,5 +81,8 @@ export async function invalidateStanding(queryClient: QueryClient, bodyId: strin
     queryClient.invalidateQueries({ queryKey: ['person', bodyId] }),
     queryClient.invalidateQueries({ queryKey: ['progress', bodyId] }),
     queryClient.invalidateQueries({ queryKey: ['invoices', bodyId] }),
+    // A suspension, withdrawal or restore flips the credentials' status bits in the same transaction.
+    queryClient.invalidateQueries({ queryKey: ['credentials', bodyId] }),
+    queryClient.invalidateQueries({ queryKey: ['credential-verification'] }),
   ]);
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { activitiesQuery, progressQuery, transcriptUrl } from '../api/queries';
 import { formatDay } from '../format';
+import { CredentialList } from '../credentials/credential-list';
 import { CalendarSubscription } from './calendar-subscription';
 import { CertificationCard } from './certification-card';
 import { MergedNotice } from './merged-notice';
@@ -96,6 +97,15 @@ export function PersonDashboard(props: { bodyId: string; personId: string; own: 
         </Alert>
       ) : (
         certifications.map((result) => <CertificationCard key={result.program} result={result} asOf={asOf} activities={byId} />)
+      )}
+
+      {staff && !own && (
+        <Stack component="section" gap="sm" aria-labelledby="credentials-heading">
+          <Title order={2} size="h3" id="credentials-heading">
+            Credentials
+          </Title>
+          <CredentialList bodyId={bodyId} personId={personId} own={false} order={3} />
+        </Stack>
       )}
 
       {own && <CalendarSubscription bodyId={bodyId} personId={personId} />}

@@ -155,6 +155,12 @@ export function AppLayout() {
                         label="My extensions"
                         onClick={close}
                       />
+                      <NavLinkLink
+                        to="/bodies/$bodyId/people/$personId/credentials"
+                        params={{ bodyId, personId }}
+                        label="My credentials"
+                        onClick={close}
+                      />
                     </>
                   )}
                   {providerId !== null && (
@@ -251,6 +257,7 @@ export function AppLayout() {
                   {personId === null && <NavLinkLink to="/account" label="My sign-in addresses" onClick={close} />}
                   <NavLinkLink to="/calendar/$bodyId" params={{ bodyId }} label="Public CE calendar" onClick={close} />
                   <NavLinkLink to="/standing/$bodyId" params={{ bodyId }} label="Good standing lookup" onClick={close} />
+                  <NavLinkLink to="/verify" label="Verify a credential" onClick={close} />
                 </Box>
               )}
             </Stack>

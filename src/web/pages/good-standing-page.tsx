@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { goodStandingQuery, type StandingCertification, type StandingPerson } from '../api/credentials';
 import { bodyInfo } from '../bodies';
 import { Fact } from '../components/facts';
+import { AnchorLink } from '../components/links';
 import { QueryState } from '../components/query-state';
 import { checkLookup, foundSentence, LOOKUP_MAX, standingWords } from '../credentials/standing';
 import { formatDay } from '../format';
@@ -31,6 +32,16 @@ function CertificationStanding({ certification }: { certification: StandingCerti
           <Fact term="Certified since">{formatDay(certification.certifiedSince)}</Fact>
           <Fact term="Valid through">{formatDay(certification.validThrough)}</Fact>
         </Stack>
+        {certification.credentialId && (
+          <AnchorLink
+            to="/verify/$credentialId"
+            params={{ credentialId: certification.credentialId }}
+            size="sm"
+            aria-label={`Verify credential of ${certification.designation}`}
+          >
+            Verify credential
+          </AnchorLink>
+        )}
       </Stack>
     </Card>
   );

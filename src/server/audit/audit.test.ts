@@ -62,6 +62,8 @@ describe("a person's audit log", () => {
     const page = (await audit()).json() as Page;
     expect(page.entries.map((e) => e.action)).toEqual([
       'person.reevaluated',
+      // Adding the activity refreshed her record, which issued her first credential in the same transaction.
+      'credential.issued',
       'activity.added',
       'person.profile-changed',
       'person.profile-changed',
@@ -71,7 +73,8 @@ describe("a person's audit log", () => {
     expect(page.next).toBeNull();
     expect(page.entries[0]).toMatchObject({ actorUserId: null, actorName: null });
     expect(page.entries[1]).toMatchObject({ actorUserId: cast.alice.user.id, actorName: 'Alice Adams' });
-    expect(page.entries[2]).toMatchObject({
+    expect(page.entries[2]).toMatchObject({ actorUserId: cast.alice.user.id, actorName: 'Alice Adams' });
+    expect(page.entries[3]).toMatchObject({
       actorUserId: cast.ada.id,
       actorName: 'Ada Admin',
       before: { member: false },
@@ -90,7 +93,7 @@ describe("a person's audit log", () => {
       if (page.next === null) break;
       query = `?limit=4&before=${page.next}`;
     }
-    expect(pages.map((p) => p.entries.length)).toEqual([4, 2]);
+    expect(pages.map((p) => p.entries.length)).toEqual([4, 3]);
     const all = (await audit()).json() as Page;
     expect(seen).toEqual(all.entries.map((e) => `${e.id}`));
     expect(pages[0]!.next).toBe(all.entries[3]!.id);

@@ -5,8 +5,8 @@ import { dateAt } from '../../core/dates/today';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { toHeld } from '../certificants/get-progress';
 import type { DbOrTx } from '../db/database';
-import { credentials } from '../db/schema/credentials';
 import { certifications, people } from '../db/schema/people';
+import { currentCredentials } from './current-credentials';
 
 /** Statuses in which a certification is held in good standing: not lapsed, expired, suspended or withdrawn. */
 const GOOD_STANDING = new Set(['active', 'renewal-open', 'in-review', 'extended', 'late']);
@@ -84,23 +84,11 @@ export async function lookUpGoodStanding(options: {
             ),
           )
           .orderBy(asc(certifications.awarded));
-  const current =
-    held.length === 0
-      ? []
-      : await db
-          .select({ certificationId: credentials.certificationId, id: credentials.id })
-          .from(credentials)
-          .where(
-            and(
-              eq(credentials.bodyId, bodyId),
-              inArray(
-                credentials.certificationId,
-                held.map((row) => row.id),
-              ),
-              isNull(credentials.supersededBy),
-            ),
-          );
-  const credentialOf = new Map(current.map((row) => [row.certificationId, row.id]));
+  const current = await currentCredentials(
+    db,
+    bodyId,
+    held.map((row) => row.id),
+  );
   return {
     body: body.name,
     asOf,
@@ -121,7 +109,7 @@ export async function lookUpGoodStanding(options: {
             status: summary.status,
             certifiedSince: mine[index]!.awarded,
             validThrough: summary.cycle.end,
-            credentialId: credentialOf.get(mine[index]!.id) ?? null,
+            credentialId: current.get(mine[index]!.id)?.id ?? null,
           })),
         };
       })

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import { currentCycle } from '../../core/compliance/cycles';
 import { deadlinesFor, statusOn, type CertificationStatus } from '../../core/compliance/deadlines';
@@ -6,9 +6,10 @@ import { cycleStateOf } from '../../core/compliance/evaluate';
 import { formatDate, requireDate } from '../../core/dates/calendar-date';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import type { Db, DbOrTx } from '../db/database';
-import { credentials, type RevocationReason, type SuspensionReason } from '../db/schema/credentials';
+import type { RevocationReason, SuspensionReason } from '../db/schema/credentials';
 import { certifications, people } from '../db/schema/people';
 import type { CredentialRow } from './credential-document';
+import { currentCredentials } from './current-credentials';
 import { writeCredentialChanges, type CredentialUpdate, type FreshCredential, type SyncResult } from './write-credential-changes';
 
 /**
@@ -74,23 +75,11 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
     .innerJoin(people, and(eq(people.bodyId, certifications.bodyId), eq(people.id, certifications.personId)))
     .where(and(eq(certifications.bodyId, bodyId), inArray(certifications.id, ids)));
   if (held.length === 0) return { issued: [], changed: [] };
-  const current = new Map<string, CredentialRow>();
-  for (const row of await tx
-    .select()
-    .from(credentials)
-    .where(
-      and(
-        eq(credentials.bodyId, bodyId),
-        inArray(
-          credentials.certificationId,
-          held.map((h) => h.certification.id),
-        ),
-        isNull(credentials.supersededBy),
-      ),
-    )
-    .orderBy(asc(credentials.issuedAt))) {
-    current.set(row.certificationId, row);
-  }
+  const current = await currentCredentials(
+    tx,
+    bodyId,
+    held.map((h) => h.certification.id),
+  );
 
   const fresh: FreshCredential[] = [];
   const updates: CredentialUpdate[] = [];

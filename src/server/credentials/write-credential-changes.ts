@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { auditLog } from '../db/schema/audit';
 import { credentials } from '../db/schema/credentials';
@@ -87,11 +87,20 @@ export async function writeCredentialChanges(options: {
       }
     }
   }
-  for (const { row, set, action } of updates) {
+  // Changes alike (the same bits, reasons and instant: a day's expiries) in one statement each.
+  const alike = new Map<string, { set: Partial<CredentialRow>; ids: string[] }>();
+  for (const { row, set } of updates) {
+    const key = JSON.stringify(set);
+    const group = alike.get(key) ?? { set, ids: [] };
+    group.ids.push(row.id);
+    alike.set(key, group);
+  }
+  for (const { set, ids } of alike.values())
     await tx
       .update(credentials)
       .set(set)
-      .where(and(eq(credentials.bodyId, bodyId), eq(credentials.id, row.id)));
+      .where(and(eq(credentials.bodyId, bodyId), inArray(credentials.id, ids)));
+  for (const { row, set, action } of updates) {
     if (!action) continue;
     result.changed.push(row.id);
     touched.push(row.statusList);

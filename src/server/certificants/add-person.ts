@@ -6,7 +6,7 @@ import type { DbOrTx } from '../db/database';
 import { memberships, userEmails, users } from '../db/schema/accounts';
 import { certifications, people } from '../db/schema/people';
 import { recordAudit } from '../audit/record-audit';
-import { syncPeopleCredentials } from '../credentials/sync-credentials';
+import { syncCredentials } from '../credentials/sync-credentials';
 import { matchPendingAttendance } from '../providers/attendance/match-pending-attendance';
 import { todayOf } from './get-progress';
 import type { PersonRow } from './load-person-record';
@@ -147,7 +147,7 @@ export async function addPerson(options: {
         issues.map((i) => ({ ...i, path: `body.${i.path}` })),
       );
     const created = await insertPerson(tx, bodyId, person, actorUserId);
-    await syncPeopleCredentials({
+    await syncCredentials({
       tx,
       registry,
       bodyId,

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { and, eq, inArray } from 'drizzle-orm';
 import { RecertError, type FieldIssue } from '../../core/errors';
 import type { PolicyRegistry } from '../../core/policies/policy-registry';
-import { syncPeopleCredentials } from '../credentials/sync-credentials';
+import { syncCredentials } from '../credentials/sync-credentials';
 import { todayOf } from './get-progress';
 import type { Db } from '../db/database';
 import { certifications, people } from '../db/schema/people';
@@ -204,7 +204,7 @@ export async function importPeople(options: {
     const added: string[] = [];
     for (const candidate of toAdd) added.push((await insertPerson(tx, bodyId, candidate.person, actorUserId)).id);
     // The imported certifications' credentials, in the same transaction: an import that is refused issues none.
-    await syncPeopleCredentials({
+    await syncCredentials({
       tx,
       registry,
       bodyId,

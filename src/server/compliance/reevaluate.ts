@@ -5,7 +5,7 @@ import type { PolicyRegistry } from '../../core/policies/policy-registry';
 import { dateAt } from '../../core/dates/today';
 import { HELD_COLUMNS, heldInput, type HeldRow } from './held-rows';
 import { rowsOf, type DbOrTx } from '../db/database';
-import { syncPeopleCredentials } from '../credentials/sync-credentials';
+import { syncCredentials } from '../credentials/sync-credentials';
 
 /**
  * Re-evaluates the given people of one body on `asOf` and stores each
@@ -226,5 +226,5 @@ export async function refreshPerson(options: {
   const { db, registry, bodyId, personId, now } = options;
   const asOf = dateAt(registry.body(bodyId)?.timeZone ?? 'UTC', now);
   await reevaluatePeople({ db, registry, bodyId, personIds: [personId], asOf });
-  await syncPeopleCredentials({ tx: db, registry, bodyId, personIds: [personId], on: asOf, actor: options.actorUserId, now });
+  await syncCredentials({ tx: db, registry, bodyId, personIds: [personId], on: asOf, actor: options.actorUserId, now });
 }

@@ -43,7 +43,9 @@ export interface SyncOptions {
   tx: DbOrTx;
   registry: PolicyRegistry;
   bodyId: string;
-  certificationIds: readonly string[];
+  /** Which certifications: these, or every one these people hold (after adding or changing their records). */
+  certificationIds?: readonly string[];
+  personIds?: readonly string[];
   /** The body's today (or the date judged by the tick): a PlainDate or YYYY-MM-DD. */
   on: Temporal.PlainDate | string;
   /** The user who caused the change; absent or null for the scheduler. */
@@ -67,13 +69,16 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
   const actorUserId = options.actor ?? null;
   const now = options.now ?? new Date();
   const on = String(options.on);
-  if (options.certificationIds.length === 0) return { issued: [], changed: [] };
-  const ids = [...new Set(options.certificationIds)];
+  const [column, ids] = options.certificationIds
+    ? [certifications.id, options.certificationIds]
+    : [certifications.personId, options.personIds ?? []];
+  if (ids.length === 0) return { issued: [], changed: [] };
+  const scope = inArray(column, [...new Set(ids)]);
   const held = await tx
     .select({ certification: certifications, legalName: people.legalName, number: people.number })
     .from(certifications)
     .innerJoin(people, and(eq(people.bodyId, certifications.bodyId), eq(people.id, certifications.personId)))
-    .where(and(eq(certifications.bodyId, bodyId), inArray(certifications.id, ids)));
+    .where(and(eq(certifications.bodyId, bodyId), scope));
   if (held.length === 0) return { issued: [], changed: [] };
   const current = await currentCredentials(
     tx,
@@ -154,19 +159,6 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
   }
 
   return writeCredentialChanges({ tx, bodyId, fresh, updates, actorUserId, now });
-}
-
-/** syncCredentials for every certification that some people of a body hold (after adding or changing their records). */
-export async function syncPeopleCredentials(
-  options: Omit<SyncOptions, 'certificationIds'> & { personIds: readonly string[] },
-): Promise<SyncResult> {
-  const { personIds, ...rest } = options;
-  if (personIds.length === 0) return { issued: [], changed: [] };
-  const held = await options.tx
-    .select({ id: certifications.id })
-    .from(certifications)
-    .where(and(eq(certifications.bodyId, options.bodyId), inArray(certifications.personId, [...personIds])));
-  return syncCredentials({ ...rest, certificationIds: held.map((row) => row.id) });
 }
 
 /**

@@ -195,7 +195,7 @@ export async function credentialIssueRoutes(app: FastifyInstance, context: AppCo
       config: { rateLimit: { max: VERIFICATIONS_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request) => {
-      if (request.isMultipart()) return verify(uploadedJwt((await readUpload(request, 'credential')).bytes));
+      if (request.isMultipart()) return verify(uploadedJwt((await readUpload(request, 'credential', MAX_JWT_LENGTH * 2)).bytes));
       if (request.body === undefined || request.body === null)
         throw new RecertError('invalid-input', 'no credential', [{ path: 'body', message: 'give the VC-JWT' }]);
       return verify(typeof request.body === 'string' ? request.body : request.body.jwt);

@@ -11,14 +11,12 @@ import { bitAt, decodeStatusList } from './status-list';
 export const MAX_JWT_LENGTH = 64 * 1024;
 
 /**
- * The text of an uploaded credential file, judged by its bytes: at most twice
- * the JWT limit (room for whitespace and a BOM), UTF-8, no control characters
- * but line breaks. The verification then says whether it is a credential.
+ * The text of an uploaded credential file (read up to twice the JWT limit:
+ * room for whitespace and a BOM), judged by its bytes: UTF-8, no control
+ * characters but line breaks. The verification then says whether it is a credential.
  */
 export function uploadedJwt(bytes: Buffer): string {
   if (bytes.length === 0) throw new RecertError('invalid-input', 'the file is empty', [{ path: 'file', message: 'is empty' }]);
-  if (bytes.length > MAX_JWT_LENGTH * 2)
-    throw new RecertError('payload-too-large', `a credential file is at most ${(MAX_JWT_LENGTH * 2) / 1024} KB`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -23,19 +23,29 @@ export async function registerUploads(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 5 } });
 }
 
-/** The file of a multipart request's field "file". `what` names such files in messages ("evidence"). */
-export async function readUpload(request: FastifyRequest, what: string): Promise<{ filename: string; bytes: Buffer }> {
+/**
+ * The file of a multipart request's field "file", read no further than `maxBytes` (a smaller limit than
+ * the app's for files that are small by nature). `what` names such files in messages ("evidence").
+ */
+export async function readUpload(
+  request: FastifyRequest,
+  what: string,
+  maxBytes = UPLOAD_MAX_BYTES,
+): Promise<{ filename: string; bytes: Buffer }> {
   if (!request.isMultipart())
     throw new RecertError('unsupported-media-type', 'send the file as multipart/form-data in a field named "file"');
-  const file = await request.file();
+  const file = await request.file({ limits: { fileSize: maxBytes } });
   if (!file || file.fieldname !== 'file')
     throw new RecertError('invalid-input', 'no file', [{ path: 'file', message: 'is required' }]);
   const bytes = await file.toBuffer().catch((error: { code?: string }) => {
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new RecertError('payload-too-large', `${what} files are at most 10 MB`);
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new RecertError('payload-too-large', `${what} files are at most ${sizeWords(maxBytes)}`);
     throw error;
   });
   return { filename: file.filename, bytes };
 }
+
+const sizeWords = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
 
 export interface CheckedDocument {
   mediaType: string;

@@ -10,7 +10,13 @@ import type { RevocationReason, SuspensionReason } from '../db/schema/credential
 import { certifications, people } from '../db/schema/people';
 import type { CredentialRow } from './credential-document';
 import { currentCredentials } from './current-credentials';
-import { writeCredentialChanges, type CredentialUpdate, type FreshCredential, type SyncResult } from './write-credential-changes';
+import {
+  revocation,
+  writeCredentialChanges,
+  type CredentialUpdate,
+  type FreshCredential,
+  type SyncResult,
+} from './write-credential-changes';
 
 /**
  * What each status means for a certification's current credential.
@@ -141,13 +147,7 @@ export async function syncCredentials(options: SyncOptions): Promise<SyncResult>
     let action: string | null = null;
     if (mine.judgedOn !== judgedOn) set.judgedOn = judgedOn;
     if (bits.revoke && !mine.revoked) {
-      Object.assign(set, {
-        revoked: true,
-        revocationReason: bits.revoke,
-        revokedAt: now,
-        suspended: false,
-        suspensionReason: null,
-      });
+      Object.assign(set, revocation(bits.revoke, now));
       action = 'credential.revoked';
     } else if (!mine.revoked && (bits.suspend !== null) !== mine.suspended) {
       Object.assign(set, { suspended: bits.suspend !== null, suspensionReason: bits.suspend });

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { auditLog } from '../db/schema/audit';
-import { credentials } from '../db/schema/credentials';
+import { credentials, type RevocationReason } from '../db/schema/credentials';
 import type { CredentialRow } from './credential-document';
 import { assignStatusSlots, touchStatusLists } from './status-indexes';
 
@@ -15,6 +15,11 @@ export interface CredentialUpdate {
   row: CredentialRow;
   set: Partial<CredentialRow>;
   action: string | null;
+}
+
+/** What revoking a credential sets: final, so the suspension bit goes (the revocation says it all). */
+export function revocation(reason: RevocationReason, now: Date): Partial<CredentialRow> {
+  return { revoked: true, revocationReason: reason, revokedAt: now, suspended: false, suspensionReason: null };
 }
 
 export interface SyncResult {
@@ -44,6 +49,15 @@ export async function writeCredentialChanges(options: {
   const result: SyncResult = { issued: [], changed: [] };
   const touched: number[] = [];
   const audits: (typeof auditLog.$inferInsert)[] = [];
+  const audited = (row: CredentialRow, action: string) => ({
+    bodyId,
+    actorUserId,
+    entity: 'credential',
+    entityId: row.id,
+    personId: row.personId,
+    action,
+    reason,
+  });
   if (fresh.length > 0) {
     const slots = await assignStatusSlots(tx, bodyId, fresh.length);
     const inserted = await tx
@@ -57,13 +71,7 @@ export async function writeCredentialChanges(options: {
       result.issued.push(row.id);
       if (row.suspended) touched.push(row.statusList);
       audits.push({
-        bodyId,
-        actorUserId,
-        entity: 'credential',
-        entityId: row.id,
-        personId: row.personId,
-        action: 'credential.issued',
-        reason,
+        ...audited(row, 'credential.issued'),
         after: {
           certificationId: row.certificationId,
           program: row.programId,
@@ -74,15 +82,10 @@ export async function writeCredentialChanges(options: {
         },
       });
       if (replaces) {
-        const set: Partial<CredentialRow> = { supersededBy: row.id };
-        if (!replaces.revoked)
-          Object.assign(set, {
-            revoked: true,
-            revocationReason: 'superseded',
-            revokedAt: now,
-            suspended: false,
-            suspensionReason: null,
-          });
+        const set: Partial<CredentialRow> = {
+          supersededBy: row.id,
+          ...(replaces.revoked ? {} : revocation('superseded', now)),
+        };
         updates.push({ row: replaces, set, action: replaces.revoked ? null : 'credential.revoked' });
       }
     }
@@ -105,13 +108,7 @@ export async function writeCredentialChanges(options: {
     result.changed.push(row.id);
     touched.push(row.statusList);
     audits.push({
-      bodyId,
-      actorUserId,
-      entity: 'credential',
-      entityId: row.id,
-      personId: row.personId,
-      action,
-      reason,
+      ...audited(row, action),
       before: { revoked: row.revoked, suspended: row.suspended },
       after: {
         revoked: set.revoked ?? row.revoked,

@@ -36,6 +36,9 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 20 });
+    // An idle connection the server ends (a restart, a terminated backend) is
+    // replaced at the next checkout; unheard, its error would end the process.
+    pool.on('error', (error) => console.warn(`database connection lost while idle: ${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
